@@ -1,0 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from portal.home import Figure, HomeSection
+from portal.i18n import active_locale
+
+from .models import BlogIndexPage, BlogPage
+
+
+@hooks.register("portal_home_sections", order=10)
+def latest_stories(request, home_page):
+    posts = list(
+        BlogPage.objects.visible()
+        .filter(locale=active_locale())
+        .select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+        .order_by("-date", "-pk")[:3]
+    )
+    if not posts:
+        return None
+    index = BlogIndexPage.objects.live().filter(locale=active_locale()).first()
+    return HomeSection("blog/includes/home_section.html", {"posts": posts, "index": index})
+
+
+@hooks.register("portal_headline_figures", order=30)
+def story_figures():
+    count = BlogPage.objects.live().filter(locale__language_code="nl").count()
+    return [Figure(count, _("stories from the network"))] if count else []
+
+
+@hooks.register("portal_load_demo", order=20)
+def load_blog_demo(demo):
+    from .demo import load_blog
+
+    load_blog(demo)

@@ -1,0 +1,28 @@
+"""Stable codes shared by several apps. Stored values never change; labels translate."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.TextChoices):
+    GRONINGEN = "groningen", "Groningen"
+    FRIESLAND = "friesland", _("Friesland")
+    DRENTHE = "drenthe", "Drenthe"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    FLEVOLAND = "flevoland", "Flevoland"
+    GELDERLAND = "gelderland", "Gelderland"
+    UTRECHT = "utrecht", "Utrecht"
+    NOORD_HOLLAND = "noord-holland", _("Noord-Holland")
+    ZUID_HOLLAND = "zuid-holland", _("Zuid-Holland")
+    ZEELAND = "zeeland", "Zeeland"
+    NOORD_BRABANT = "noord-brabant", _("Noord-Brabant")
+    LIMBURG = "limburg", "Limburg"
+
+
+class Role(models.TextChoices):
+    """Where someone stands in the playing field ("Bepaal je positie in het speelveld")."""
+
+    RESIDENT = "bewoner", _("resident")
+    ORGANISATION = "organisatie", _("organisation")
+    COMPANY = "bedrijf", _("company")
+    MUNICIPALITY = "gemeente", _("municipality")

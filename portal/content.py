@@ -1,0 +1,54 @@
+"""One version number for all published content, and the page filters built on it.
+
+Whatever an editor publishes, unpublishes, moves or deletes, and any change to themes,
+navigation or site settings, bumps the version. Cached fragments (menus, home sections,
+figures, theme names) carry the version in their key, so they are never stale and never
+need to be found and deleted one by one; on a cluster the version lives in the shared cache.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+VERSION_KEY = "portal:content-version"
+RESTRICTED_KEY = "portal:restricted-paths:{version}"
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_content_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def versioned_key(name, *parts):
+    return ":".join(["portal", name, str(content_version()), *map(str, parts)])
+
+
+def restricted_paths():
+    """Tree paths of pages under a view restriction, kept in the cache."""
+    key = RESTRICTED_KEY.format(version=content_version())
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, timeout=None)
+    return paths
+
+
+def public(queryset):
+    """``queryset.public()`` without its query per call: restrictions come from the cache."""
+    paths = restricted_paths()
+    if not paths:
+        return queryset
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return queryset.exclude(condition)

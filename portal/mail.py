@@ -1,0 +1,68 @@
+"""Mail to visitors and editors: rendered in the recipient's language, sent after commit.
+
+A submission is saved first; only when its transaction has committed is the mail handed
+to django-tasks. A mail server that is down therefore never costs a submission, and never
+turns a saved submission into an error page.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .tasks import send_email
+
+logger = logging.getLogger(__name__)
+
+
+def render_mail(template, context, language):
+    """Subject and body of ``templates/<template>_subject.txt`` and ``<template>.txt``."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    return subject, body
+
+
+def queue_mail(*, to, template, context, language=None, reply_to=None):
+    """Render now, in the recipient's language; enqueue once the transaction commits."""
+    recipients = [address for address in ([to] if isinstance(to, str) else to) if address]
+    if not recipients:
+        return
+    subject, body = render_mail(template, context, language or translation.get_language())
+
+    def enqueue():
+        try:
+            send_email.enqueue(subject=subject, body=body, to=recipients, reply_to=reply_to)
+        except Exception:
+            # The submission is stored; the failure is logged for the operator to follow up.
+            logger.exception("Could not queue mail %r to %s recipient(s)", subject, len(recipients))
+
+    transaction.on_commit(enqueue)
+
+
+def staff_addresses(permission):
+    """E-mail addresses of the active users who hold ``app_label.codename``."""
+    app_label, codename = permission.split(".")
+    holders = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(is_superuser=True)
+            | Q(
+                user_permissions__codename=codename,
+                user_permissions__content_type__app_label=app_label,
+            )
+            | Q(
+                groups__permissions__codename=codename,
+                groups__permissions__content_type__app_label=app_label,
+            )
+        )
+    )
+    return sorted(set(holders.values_list("email", flat=True))) or [
+        address for _name, address in settings.ADMINS
+    ]

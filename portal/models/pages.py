@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField
+
+from portal.content import public, restricted_paths
+from portal.i18n import localized_page_map
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live and public; view restrictions come from the cache, not a query per call."""
+        return public(self.live())
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+class BasePage(Page):
+    """What every public page shares: a listing image, a meta description, its summary."""
+
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards, in search results and when the page is shared."),
+    )
+
+    objects = PortalPageManager()
+
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # wagtail-localize does not copy publishing schedules to translations by default.
+    override_translatable_fields = [
+        SynchronizedField("go_live_at"),
+        SynchronizedField("expire_at"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail spends two queries per request on this; most sites have no restriction.
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def get_summary(self):
+        """The page's own short text for cards and meta descriptions; subclasses say which."""
+        return ""
+
+    def get_meta_description(self):
+        return self.search_description or self.get_summary()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["localized_pages"] = localized_page_map(self)
+        return context

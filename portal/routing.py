@@ -1,0 +1,50 @@
+"""Page routing in a fixed number of queries, however deep the page sits.
+
+Wagtail walks the tree one level per query (site root, its translation, then a child
+lookup and a ``.specific`` per path component). Here the deepest page whose URL path is
+a prefix of the request path is found in one query, and that page routes what is left
+(sub-routes of routable pages). Everything after routing is Wagtail's own ``serve``.
+"""
+
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+
+MAX_COMPONENTS = 12
+
+
+def route(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language = get_supported_content_language_variant(get_language())
+    root = next(
+        (
+            root
+            for root in Site.get_site_root_paths()
+            if root.site_id == site.pk and root.language_code == language
+        ),
+        None,
+    )
+    components = [component for component in path.split("/") if component]
+    if root is None or len(components) > MAX_COMPONENTS:
+        return None
+    candidates = [root.root_path]
+    for component in components:
+        candidates.append(f"{candidates[-1]}{component}/")
+    page = Page.objects.filter(url_path__in=candidates).order_by("-depth").first()
+    if page is None:
+        return None
+    consumed = candidates.index(page.url_path)
+    try:
+        return page.specific.route(request, components[consumed:])
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_views.serve(request, path)

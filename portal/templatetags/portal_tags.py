@@ -1,0 +1,157 @@
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import urlencode
+from wagtail.models import Page
+
+from portal.content import public, versioned_key
+from portal.i18n import localize_pages, localize_themes
+from portal.models import Navigation
+
+register = template.Library()
+
+
+def _menu_items(stream):
+    blocks = [block.value for block in stream]
+    pages = localize_pages([value["page"] for value in blocks])
+    items = []
+    for value, page in zip(blocks, pages, strict=True):
+        if page is not None:
+            if not page.live:
+                continue
+            items.append({"label": value["label"] or page.title, "url": page.get_url()})
+        elif value["url"]:
+            items.append({"label": value["label"], "url": value["url"]})
+    return items
+
+
+def _navigation():
+    key = versioned_key("navigation", translation.get_language())
+    navigation = cache.get(key)
+    if navigation is None:
+        source = Navigation.for_active_locale()
+        navigation = {
+            "main": _menu_items(source.main_menu) if source else [],
+            "footer": _menu_items(source.footer_links) if source else [],
+            "text": source.footer_text if source else "",
+        }
+        cache.set(key, navigation, timeout=None)
+    return navigation
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    """Main menu and footer of the visitor's language, the current section marked."""
+    path = context["request"].path
+    home = reverse("wagtail_serve", args=[""])
+    navigation = _navigation()
+
+    def mark(items):
+        return [
+            {
+                **item,
+                "current": item["url"] == path,
+                "in_section": item["url"] != home and path.startswith(item["url"]),
+            }
+            for item in items
+        ]
+
+    return {**navigation, "main": mark(navigation["main"]), "footer": mark(navigation["footer"])}
+
+
+def home_url(language_code):
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Per language: the same page in it, or that language's home when not translated.
+
+    ``available`` tells whether the link leads to the same content; only those are hreflang
+    alternates. Views that are not pages are translated through their URL patterns.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            other.locale.language_code: other
+            for other in public(page.get_translations(inclusive=True).live()).select_related(
+                "locale"
+            )
+        }
+        for code, name in settings.LANGUAGES:
+            other = translations.get(code)
+            url = other.get_url(request) if other else home_url(code)
+            links.append(_link(code, name, url, other, current))
+    else:
+        for code, name in settings.LANGUAGES:
+            url = translate_url(request.get_full_path(), code)
+            available = url != request.get_full_path() or code == current
+            links.append(
+                _link(code, name, url if available else home_url(code), available, current)
+            )
+    for link in links:
+        link["absolute_url"] = request.build_absolute_uri(link["url"])
+    return links
+
+
+def _link(code, name, url, available, current):
+    return {
+        "code": code,
+        "name": name,
+        "url": url,
+        "available": bool(available),
+        "current": code == current,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context["request"]
+    if url := context.get("canonical_url"):
+        return request.build_absolute_uri(url)
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """The page in the visitor's language, from the map BasePage puts in the context."""
+    if page is None:
+        return None
+    return context.get("localized_pages", {}).get(page.pk, page)
+
+
+@register.filter
+def localized_themes(themes):
+    """``page.themes.all|localized_themes``: the visitor's language, without extra queries."""
+    return localize_themes(themes)
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes):
+    """The current query string with some parameters changed (None removes one).
+
+    Any change but of the page number itself starts again at the first page.
+    """
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value not in (None, ""):
+            params[name] = value
+    encoded = urlencode(sorted(params.lists()), doseq=True)
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def map_settings():
+    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}

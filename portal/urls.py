@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import routing, views
+
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
+]
+
+if settings.SERVE_MEDIA:
+    # Only image renditions are public media; documents go through Wagtail's checked view.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += i18n_patterns(
+    path(_("search/"), views.search, name="search"),
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,135 @@
+import datetime
+import logging
+from datetime import timedelta
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .content import public
+from .i18n import active_locale
+from .models import SiteSettings
+from .pagination import paginate
+
+logger = logging.getLogger(__name__)
+
+SEARCH_MAX_LENGTH = 200
+SEARCH_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = results = None
+    if len(query) > SEARCH_MAX_LENGTH:
+        error = _("Please search with at most %(count)s characters.") % {"count": SEARCH_MAX_LENGTH}
+    elif query:
+        pages = (
+            public(Page.objects.live())
+            .filter(locale=active_locale())
+            .exclude(depth__lte=1)
+            .specific()
+        )
+        results = paginate(request, pages.search(query), SEARCH_PER_PAGE)
+    return render(
+        request,
+        "portal/search.html",
+        {"query": query, "results": results, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 while the database answers; the cache is reported but does not fail the check."""
+    status = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        logger.exception("Health check: database unavailable")
+        status["database"] = "unavailable"
+    try:
+        cache.set("portal:healthz", "ok", timeout=10)
+        if cache.get("portal:healthz") != "ok":
+            status["cache"] = "unavailable"
+    except Exception:
+        logger.warning("Health check: cache unavailable", exc_info=True)
+        status["cache"] = "unavailable"
+    return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+
+
+@require_GET
+def sitemap(request):
+    """Every live page of every language, each with its translations as alternates.
+
+    Wagtail's own sitemap leaves out other locales' trees (wagtail #6583) and has no
+    hreflang alternates (#1196).
+    """
+    pages = (
+        public(Page.objects.live())
+        .filter(depth__gt=1)
+        .select_related("locale")
+        .only("url_path", "translation_key", "last_published_at", "locale__language_code")
+        .order_by("translation_key", "locale__language_code")
+    )
+    entries = []
+    for _key, group in groupby(pages, key=lambda page: page.translation_key):
+        group = [(page, page.get_full_url(request)) for page in group]
+        alternates = [(page.locale.language_code, url) for page, url in group if url]
+        default = next((url for code, url in alternates if code == "nl"), None)
+        for page, url in group:
+            if url:
+                entries.append(
+                    {
+                        "url": url,
+                        "lastmod": page.last_published_at,
+                        "alternates": alternates if len(alternates) > 1 else [],
+                        "default": default,
+                    }
+                )
+    entries.sort(key=lambda entry: entry["url"])
+    return HttpResponse(
+        render_to_string("portal/sitemap.xml", {"entries": entries}),
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /nl/zoeken/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def security_txt(request):
+    site_settings = SiteSettings.load(request_or_site=request)
+    contact = site_settings.security_email or site_settings.contact_email
+    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
+    lines = [
+        f"Contact: mailto:{contact}",
+        f"Expires: {expires.astimezone(datetime.UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page: no database, no context processors, in the visitor's language."""
+    return HttpResponse(render_to_string("500.html", {"request": request}), status=500)
