@@ -1,0 +1,36 @@
+"""Helpers for browser tests: keyboard walking and axe-core."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+# WCAG 2.1 A and AA, the Dutch legal standard (via EN 301 549).
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+}
+
+
+def axe_violations(page):
+    """axe-core's violations on the current page, as readable lines (empty when clean)."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{violation['id']}: {violation['help']} ({node['target']})"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def tab_to(page, predicate, limit=60):
+    """Press Tab until the focused element satisfies ``predicate(element_handle)``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("document.activeElement")
+        if predicate(focused):
+            return focused
+    raise AssertionError("never reached the element by keyboard")
+
+
+def focused_text(page):
+    return page.evaluate("document.activeElement.textContent.trim()")

@@ -1,0 +1,92 @@
+import os
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from .factories import HomePageFactory, ThemeFactory
+from .utils import translated
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls that fixtures
+# make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locale_nl(db):
+    return Locale.objects.get(language_code="nl")
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_nl(db, locale_nl):
+    """The Dutch home page as the default site's root."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()  # Wagtail's placeholder page
+    home = HomePageFactory(parent=root, locale=locale_nl)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def home_en(home_nl, locale_en):
+    return translated(home_nl)
+
+
+@pytest.fixture
+def theme(locale_nl):
+    return ThemeFactory(name="Energie", slug="energie", locale=locale_nl)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    with sync_playwright() as playwright:
+        # Under Playwright's event loop asgiref hands out other connection objects; give them
+        # the serialized database contents that serialized_rollback restores after a flush.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

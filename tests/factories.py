@@ -1,0 +1,152 @@
+import datetime
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Locale
+
+from blog.models import BlogIndexPage, BlogPage
+from calls.models import OpenCallPage, QuestionPage
+from home.models import HomePage, StandardPage
+from livinglabs.models import LivingLabIndexPage, LivingLabPage
+from members.models import MemberIndexPage, MemberPage
+from portal.models import Theme
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    description = "Een korte omschrijving."
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="nl"))
+
+    class Meta:
+        model = Theme
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Afbeelding {n}")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Wijkkracht"
+    slug = "home"
+    hero_title = "Samen maken we de wijk sterker"
+    hero_intro = "Het netwerk van burgerinitiatieven."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    intro = "Een inleiding."
+
+    class Meta:
+        model = StandardPage
+
+
+class BlogIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Verhalen"
+    slug = "verhalen"
+    intro = "Verhalen uit het netwerk."
+
+    class Meta:
+        model = BlogIndexPage
+
+
+class BlogPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Verhaal {n}")
+    intro = "Een verhaal uit de wijk."
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+
+    class Meta:
+        model = BlogPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class MemberIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Initiatieven"
+    slug = "initiatieven"
+    intro = "Alle initiatieven."
+
+    class Meta:
+        model = MemberIndexPage
+
+
+class MemberPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Initiatief {n}")
+    intro = "Een initiatief in de wijk."
+    place = "Utrecht"
+    province = "utrecht"
+    latitude = Decimal("52.09000")
+    longitude = Decimal("5.12000")
+    people_reached = 100
+    volunteers = 10
+    volunteer_hours_per_week = 50
+
+    class Meta:
+        model = MemberPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class LivingLabIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Living labs"
+    slug = "living-labs"
+    intro = "Het programma."
+
+    class Meta:
+        model = LivingLabIndexPage
+
+
+class LivingLabPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lab {n}")
+    summary = "Een lab in de wijk."
+    place = "Amersfoort"
+    province = "utrecht"
+    phase = LivingLabPage.Phase.RUN
+    start_date = datetime.date(2026, 3, 1)
+
+    class Meta:
+        model = LivingLabPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class OpenCallPageFactory(wagtail_factories.PageFactory):
+    title = "Open oproep"
+    slug = "open-oproep"
+    intro = "Start een living lab."
+    # Editors pick minutes; revisions keep milliseconds only.
+    opens_at = factory.LazyFunction(
+        lambda: timezone.now().replace(second=0, microsecond=0) - datetime.timedelta(days=7)
+    )
+    closes_at = factory.LazyFunction(
+        lambda: timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=60)
+    )
+
+    class Meta:
+        model = OpenCallPage
+
+
+class QuestionPageFactory(wagtail_factories.PageFactory):
+    title = "Breng je vraag in"
+    slug = "breng-je-vraag-in"
+    intro = "Stel je vraag."
+
+    class Meta:
+        model = QuestionPage

@@ -1,0 +1,60 @@
+"""Home in a real browser: keyboard alone, and axe-core in both languages."""
+
+import pytest
+from django.core.management import call_command
+from django.test import TestCase
+
+from .browser import axe_violations, tab_to
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server needs committed data; serialized_rollback brings back what the
+    # migrations made (locales, the root page) after each test's flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_home_has_no_axe_violations(browser_page, demo, language):
+    browser_page.goto(f"/{language}/")
+
+    assert browser_page.locator("html").get_attribute("lang") == language
+    assert axe_violations(browser_page) == []
+
+
+def test_home_menu_and_language_switch_by_keyboard_alone(browser_page, demo):
+    browser_page.goto("/nl/")
+
+    browser_page.keyboard.press("Tab")
+    assert browser_page.evaluate("document.activeElement.className") == "skip-link"
+    tab_to(browser_page, lambda el: el.evaluate("e => e.textContent.trim()") == "Initiatieven")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**/nl/initiatieven/")
+
+    tab_to(browser_page, lambda el: el.evaluate("e => e.getAttribute('hreflang')") == "en")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**/en/initiatives/")
+    assert browser_page.locator("h1").inner_text() == "Initiatives"
+
+
+def test_menu_folds_behind_a_button_on_a_phone_and_opens_by_keyboard(browser, live_server, demo):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto("/nl/")
+    menu = page.locator("#main-nav-list")
+    assert not menu.is_visible()
+
+    toggle = tab_to(page, lambda el: el.evaluate("e => e.classList.contains('main-nav__toggle')"))
+    page.keyboard.press("Enter")
+    assert toggle.evaluate("e => e.getAttribute('aria-expanded')") == "true"
+    assert menu.is_visible()
+    page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert axe_violations(page) == []
+    context.close()

@@ -1,0 +1,105 @@
+"""What every public form relies on: mail after commit, retries, honeypot, replay key."""
+
+import pytest
+from django import forms
+from django.core import mail
+from django.db import transaction
+from django.test import override_settings
+from django_tasks import task_backends
+
+from portal.forms import SubmissionFormMixin
+from portal.mail import queue_mail
+from portal.tasks import send_email
+
+pytestmark = pytest.mark.django_db
+FAILING = "tests.failing_mail.FailingEmailBackend"
+
+
+class ExampleForm(SubmissionFormMixin, forms.Form):
+    name = forms.CharField()
+
+
+def test_mail_is_sent_only_after_the_transaction_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(
+            to="bewoner@example.org",
+            template="portal/mail/test",
+            context={"name": "Fatima"},
+            language="nl",
+        )
+        assert mail.outbox == []
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["bewoner@example.org"]
+    assert "Fatima" in mail.outbox[0].body
+
+
+def test_mail_is_not_sent_when_the_transaction_rolls_back(django_capture_on_commit_callbacks):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_mail(to="a@example.org", template="portal/mail/test", context={}, language="nl")
+        raise RuntimeError
+
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(("language", "subject"), [("nl", "Testbericht"), ("en", "Test message")])
+def test_mail_is_written_in_the_recipients_language(
+    django_capture_on_commit_callbacks, language, subject
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(to="a@example.org", template="portal/mail/test", context={}, language=language)
+
+    assert mail.outbox[0].subject == subject
+
+
+@override_settings(EMAIL_BACKEND=FAILING)
+def test_a_mail_outage_raises_nothing_in_the_request(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(to="a@example.org", template="portal/mail/test", context={}, language="nl")
+
+    assert mail.outbox == []
+
+
+@override_settings(
+    EMAIL_BACKEND=FAILING,
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+)
+def test_a_failed_mail_is_tried_again_later_where_the_backend_can_defer():
+    task_backends["default"].clear()
+
+    outcome = send_email.call(subject="Hallo", body="Tekst", to=["a@example.org"])
+
+    assert outcome == "deferred"
+    (retry,) = task_backends["default"].results
+    assert retry.kwargs["attempt"] == 2
+    assert retry.task.run_after is not None
+
+
+@override_settings(EMAIL_BACKEND=FAILING, MAIL_MAX_ATTEMPTS=1)
+def test_a_mail_that_keeps_failing_is_reported_as_failed():
+    with pytest.raises(OSError):
+        send_email.call(subject="Hallo", body="Tekst", to=["a@example.org"])
+
+
+def test_the_same_post_gives_the_same_key_and_a_new_one_another():
+    first = ExampleForm(data={"name": "Fatima", "form_token": "abc"})
+    again = ExampleForm(data={"name": "Fatima", "form_token": "abc"})
+    other_token = ExampleForm(data={"name": "Fatima", "form_token": "xyz"})
+    other_content = ExampleForm(data={"name": "Fatma", "form_token": "abc"})
+
+    assert first.submission_key() == again.submission_key()
+    assert first.submission_key() != other_token.submission_key()
+    assert first.submission_key() != other_content.submission_key()
+
+
+def test_each_rendered_form_gets_its_own_token():
+    assert ExampleForm()["form_token"].initial != ExampleForm()["form_token"].initial
+
+
+def test_a_filled_honeypot_marks_the_post_as_spam():
+    assert ExampleForm(data={"name": "Bot", "website": "http://spam.example"}).is_spam
+    assert not ExampleForm(data={"name": "Fatima", "website": ""}).is_spam

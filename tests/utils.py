@@ -1,0 +1,78 @@
+import io
+
+import polib
+from django.core.cache import cache
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+
+def count_queries(client, url, cached=True, **headers):
+    """SQL queries of a warm request: the URL is fetched once, then counted.
+
+    With ``cached=False`` the cache is emptied in between, so that fragments kept under the
+    content version (menus, home sections, figures) are built again and counted too.
+    """
+    if not cached:
+        cache.clear()
+    first = client.get(url, **headers)
+    assert first.status_code == 200, (url, first.status_code)
+    if not cached:
+        cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def to_english(msgid):
+    return f"[en] {msgid}"
+
+
+def translated(page, language="en"):
+    """A published copy of ``page`` in another language, the quick way (for fixtures)."""
+    locale = Locale.objects.get(language_code=language)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        copy = page.copy_for_translation(locale, copy_parents=True)
+        copy.save_revision().publish()
+    return copy.specific
+
+
+def translate_through_admin(client, page, translate=to_english):
+    """What a translator does: submit for translation, download the PO file, fill it in,
+    upload it, publish. ``client`` is logged in as an editor. Returns the English page."""
+    locale = Locale.objects.get(language_code="en")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.id]),
+            {"locales": [locale.id]},
+        )
+        assert response.status_code == 302, response.content[:2000]
+    target = page.get_translation(locale)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    po = polib.pofile(
+        client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        ).content.decode()
+    )
+    for entry in po:
+        entry.msgstr = translate(entry.msgid)
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "translation.po"
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"}
+        )
+        assert response.status_code == 302, response.content[:2000]
+    target.refresh_from_db()
+    return target.specific
