@@ -1,13 +1,22 @@
-"""Page routing in a fixed number of queries, however deep the page sits.
+"""Serving pages: routing in a fixed number of queries, and forms that work without cookies.
 
 Wagtail walks the tree one level per query (site root, its translation, then a child
 lookup and a ``.specific`` per path component). Here the deepest page whose URL path is
 a prefix of the request path is found in one query, and that page routes what is left
 (sub-routes of routable pages). Everything after routing is Wagtail's own ``serve``.
+
+Page requests are exempt from Django's CSRF check. Public pages are cached for anonymous
+visitors, so no per-visitor token can be part of their HTML, and a visitor who arrives
+without cookies must still be able to send a form. The public forms act for nobody: they
+never use the session or ``request.user``, so a forged post can do nothing the forger could
+not do directly. They are guarded by a honeypot, a per-address rate limit and a one-time
+key instead (portal.forms, portal.submissions). Pages accept only GET, HEAD and OPTIONS
+unless they add POST (``BasePage.allowed_http_methods``); the admin keeps its CSRF check.
 """
 
 from django.http import Http404
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
@@ -44,6 +53,7 @@ def route(request, path):
         return None
 
 
+@csrf_exempt
 def serve(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route(request, path)

@@ -189,3 +189,14 @@ def test_translation_records_are_kept_for_every_translated_page(admin_client, se
     translate_through_admin(admin_client, story)
 
     assert Translation.objects.filter(source__object_id=story.translation_key).count() == 1
+
+
+def test_home_page_round_trip_through_the_admin(admin_client, client, home_nl):
+    home_nl.save_revision().publish()
+
+    english = translate_through_admin(admin_client, home_nl)
+
+    response = client.get("/en/")
+    assert english.live
+    assert response.status_code == 200
+    assert f"[en] {home_nl.hero_title}" in response.text

@@ -112,3 +112,84 @@ def test_editor_can_create_every_page_type_in_the_admin(admin_client, home_nl):
             f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{home_nl.pk}/"
         )
         assert response.status_code == 200, model
+
+
+def test_standard_page_renders_every_body_block(client, home_nl):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from .factories import ImageFactory
+
+    document = Document.objects.create(
+        title="Jaarverslag", file=ContentFile(b"%PDF-1.4 test", name="jaarverslag.pdf")
+    )
+    target = StandardPageFactory(parent=home_nl, title="Doel", slug="doel")
+    page = StandardPageFactory(
+        parent=home_nl,
+        slug="alles",
+        body=[
+            ("heading", "Een tussenkop"),
+            ("paragraph", "<p>Een alinea met <b>nadruk</b>.</p>"),
+            ("image", {"image": ImageFactory(), "caption": "Moestuin", "credit": "Sanne"}),
+            ("quote", {"quote": "Samen sterker.", "attribution": "Een bewoner"}),
+            (
+                "call_to_action",
+                {
+                    "title": "Doe mee",
+                    "text": "Meld je aan.",
+                    "link": {"page": target, "url": "", "label": "Aanmelden"},
+                },
+            ),
+            (
+                "video",
+                {
+                    "url": "https://www.youtube.com/watch?v=abcdefghijk",
+                    "title": "Over MAEX",
+                    "transcript": "Wat MAEX doet.",
+                },
+            ),
+            ("document", {"document": document, "label": ""}),
+            (
+                "related_links",
+                {
+                    "title": "",
+                    "links": [
+                        {"page": target, "url": "", "label": ""},
+                        {"page": None, "url": "https://maex.nl", "label": "MAEX"},
+                    ],
+                },
+            ),
+        ],
+    )
+
+    html = client.get(page.url).text
+
+    assert '<h2 class="rich-text__heading">Een tussenkop</h2>' in html
+    assert "<b>nadruk</b>" in html
+    assert "Moestuin" in html and "Sanne" in html
+    assert "Samen sterker." in html
+    assert 'href="/nl/doel/">Aanmelden</a>' in html
+    # Nothing from YouTube loads until the visitor asks; without JavaScript a link remains.
+    assert "<iframe" not in html
+    assert 'data-video-embed="https://www.youtube-nocookie.com/embed/abcdefghijk"' in html
+    assert 'href="https://www.youtube.com/watch?v=abcdefghijk"' in html
+    assert "Jaarverslag" in html and "(PDF" in html
+    assert 'href="https://maex.nl">MAEX</a>' in html
+
+
+def test_video_block_accepts_only_youtube_and_vimeo():
+    from django.core.exceptions import ValidationError
+
+    from portal.blocks import VideoBlock
+
+    block = VideoBlock()
+    block.clean({"url": "https://vimeo.com/123456789", "title": "Lab", "transcript": ""})
+    with pytest.raises(ValidationError):
+        block.clean({"url": "https://example.org/video.mp4", "title": "Lab", "transcript": ""})
+
+
+def test_pages_without_a_form_refuse_posts(client, home_nl):
+    page = StandardPageFactory(parent=home_nl, slug="over-ons")
+
+    assert client.post(page.url, {"x": "y"}).status_code == 405
+    assert client.get(page.url).status_code == 200

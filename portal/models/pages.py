@@ -1,3 +1,5 @@
+from http import HTTPMethod
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -32,6 +34,9 @@ class BasePage(Page):
     )
 
     objects = PortalPageManager()
+    # Page requests skip the CSRF check (portal.routing); only pages with a public form add
+    # POST, and their handlers never act on the session or the user.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     # wagtail-localize does not copy publishing schedules to translations by default.
