@@ -11,6 +11,7 @@ from .models import BlogIndexPage, BlogPage, BlogPageAuthor, Reaction, with_auth
 from .viewsets import (
     ApproveBulkAction,
     PendingBulkAction,
+    PendingReactionsSummaryItem,
     ReactionPermissionPolicy,
     SpamBulkAction,
     StoriesViewSetGroup,
@@ -21,6 +22,11 @@ register_snippet(StoriesViewSetGroup)
 
 for action in (ApproveBulkAction, SpamBulkAction, PendingBulkAction):
     hooks.register("register_bulk_action", action)
+
+
+@hooks.register("construct_homepage_summary_items")
+def pending_reactions_summary(request, items):
+    items.append(PendingReactionsSummaryItem(request))
 
 
 @hooks.register("portal_home_sections", order=10)

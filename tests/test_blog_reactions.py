@@ -437,3 +437,45 @@ def test_an_editor_can_change_a_reaction_in_its_edit_screen(client, story, edito
     reaction.refresh_from_db()
     assert (reaction.status, reaction.text) == ("approved", "Zonder typefout.")
     assert reaction.email.endswith("@example.org")  # read-only, unchanged
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"name": "x" * 500, "email": "a@example.org", "text": "Hoi", "consent": "on"},
+        {"name": "Ans", "email": "a@example.org", "text": "Hoi\x00", "consent": "on"},
+        {"name": "Ans", "email": "a@" + "b" * 300 + ".nl", "text": "Hoi", "consent": "on"},
+    ],
+)
+def test_malformed_posts_get_form_errors_never_a_500(client, story, data):
+    response = client.post(story.url, data)
+
+    assert response.status_code == 400
+    assert Reaction.objects.count() == 0
+
+
+def test_a_repeated_field_counts_once(client, story):
+    response = client.post(story.url, form_data(name=["Een", "Twee"]))
+
+    assert response.status_code == 303
+    assert Reaction.objects.get().name == "Twee"
+
+
+def test_the_story_index_takes_no_posts(client, story):
+    assert client.post(story.get_parent().url, form_data()).status_code == 405
+
+
+def test_the_admin_home_says_how_many_reactions_wait(client, story, editor, django_user_model):
+    ReactionFactory.create_batch(2, page=story, status="pending")
+    ReactionFactory(page=story, status="approved")
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert "2 reacties wachten op moderatie" in response.text
+    assert f'href="{LIST_URL}?status=pending"' in response.text
+    reader = django_user_model.objects.create_user("lezer", "lezer@example.org", "geheim")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reader)
+    assert "op moderatie" not in client.get(reverse("wagtailadmin_home")).text
