@@ -13,6 +13,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from blog.models import BlogPage, BlogPageAuthor, BlogPageTag, Person, Reaction
+from portal.content import content_version
 from portal.demo import translate_instance
 
 from .factories import (
@@ -599,3 +600,20 @@ def test_a_preview_shows_the_draft_not_the_cached_live_story(client, story):
     assert response.status_code == 200
     assert "Concept-tag" in response.content.decode()
     assert "Concept-tag" not in client.get(story.url).text
+
+
+def test_a_replaced_author_photo_shows_at_once(client, story):
+    client.get(story.url)
+    photo = story.authors.first().person.photo
+    new_file = ImageFactory.build(file__width=300, file__height=300, file__filename="nieuw.jpg")
+
+    version = content_version()
+
+    # What Wagtail's image form does when a file is replaced.
+    photo.file = new_file.file
+    photo.save()
+    photo.renditions.all().delete()
+
+    assert content_version() != version  # the cached authors are built again
+
+    assert "/media/images/nieuw_" in client.get(story.url).text
