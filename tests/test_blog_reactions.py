@@ -479,3 +479,15 @@ def test_the_admin_home_says_how_many_reactions_wait(client, story, editor, djan
     reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(reader)
     assert "op moderatie" not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_the_admin_list_is_in_the_editors_language(client, story, editor):
+    ReactionFactory(page=story, text="Een heel lange reactie. " * 20)
+    client.force_login(editor)
+
+    response = client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="nl")
+
+    for label in ("Reactie", "Verhaal", "Status", "Ontvangen", "Goedkeuren"):
+        assert label in response.text, label
+    assert "Een heel lange reactie. " * 4 in response.text
+    assert "Een heel lange reactie. " * 6 not in response.text

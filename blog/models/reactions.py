@@ -65,6 +65,8 @@ class Reaction(BaseSubmission):
     def excerpt(self):
         return Truncator(self.text).chars(120)
 
+    excerpt.fget.short_description = _("reaction")
+
     def moderate(self, status, user=None):
         self.status = status
         self.moderated_at = timezone.now()
