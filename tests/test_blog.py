@@ -512,6 +512,22 @@ def test_changing_tags_and_authors_on_the_dutch_story_follows_on_resync(blog, lo
     assert [author.person for author in english.authors.all()] == [second]
 
 
+def test_clearing_tags_and_authors_on_the_dutch_story_clears_them_on_resync(blog):
+    index, _english = blog
+    story = BlogPageFactory(parent=index, tags=["MAEX"], authors=[PersonFactory()])
+    story.save_revision().publish()
+    in_english(story)
+
+    story = BlogPage.objects.get(pk=story.pk)
+    story.tags.set([])
+    story.authors = []
+    story.save_revision().publish()
+    english = BlogPage.objects.get(pk=in_english(story).pk)
+
+    assert list(english.tags.all()) == []
+    assert list(english.authors.all()) == []
+
+
 # Queries
 
 

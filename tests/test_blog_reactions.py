@@ -80,6 +80,13 @@ def test_the_form_is_on_the_story_with_consent_and_a_hidden_honeypot(client, sto
     assert 'name="form_token"' in text
 
 
+def test_the_story_with_its_form_sets_no_cookies_and_no_csrf_token(client, story):
+    response = client.get(story.url)
+
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.text
+
+
 def test_a_reaction_is_saved_as_pending_and_shown_to_its_writer_as_waiting(anonymous, story):
     response = post(anonymous, story)
 
