@@ -240,9 +240,7 @@ def story(blog, themes):
         slug="regionomie",
         intro="Veertig Amersfoorters op reis.",
         date=datetime.date(2026, 10, 6),
-        listing_image=ImageFactory(
-            description="Huizen aan een gracht", file__width=2000, file__height=1200
-        ),
+        listing_image=ImageFactory(description="Huizen aan een gracht"),
         themes=themes,
         tags=["Amersfoort", "Blue Economy"],
         authors=[author],
@@ -272,6 +270,11 @@ def test_story_shows_date_authors_reading_time_themes_and_tags(client, story):
 
 
 def test_story_image_is_responsive_with_webp_and_alt_text(client, story):
+    story.listing_image = ImageFactory(
+        description="Huizen aan een gracht", file__width=1600, file__height=900
+    )
+    story.save_revision().publish()
+
     text = client.get(story.url).text
 
     picture = text[text.index('<figure class="story__image">') :]
@@ -531,8 +534,8 @@ def test_clearing_tags_and_authors_on_the_dutch_story_clears_them_on_resync(blog
 # Queries
 
 
-def populate(index, english_index, count, themes, image):
-    """``count`` stories in each language, each with ``count`` authors, tags and approved
+def populate(index, count, themes, image):
+    """``count`` stories under ``index``, each with ``count`` authors, tags and approved
     reactions; the people are translated to English."""
     people = PersonFactory.create_batch(count, photo=image)
     for person in people:
@@ -544,10 +547,9 @@ def populate(index, english_index, count, themes, image):
             photo=image,
         )
     tags = [Tag.objects.create(name=f"tag {index.pk}-{count}-{n}") for n in range(count)]
-    stories = []
-    for parent in (index, english_index):
-        for _number in range(count):
-            stories.append(BlogPageFactory(parent=parent, listing_image=image, themes=themes[:1]))
+    stories = [
+        BlogPageFactory(parent=index, listing_image=image, themes=themes[:1]) for _n in range(count)
+    ]
     BlogPageAuthor.objects.bulk_create(
         BlogPageAuthor(page=story, person=person, sort_order=position)
         for story in stories
@@ -578,17 +580,14 @@ def populate(index, english_index, count, themes, image):
 def test_index_and_story_queries_do_not_grow_with_stories_authors_tags_reactions(
     client, blog, themes, language
 ):
-    index, english_index = blog
+    index = blog[0] if language == "nl" else blog[1]
     image = ImageFactory()
-    stories = populate(index, english_index, 3, themes, image)
-    story = stories[0] if language == "nl" else stories[3]
-    listing = english_index.url if language == "en" else index.url
-    filtered = f"{listing}?theme=energie&tag={story.tags.first().slug}"
-    urls = [listing, filtered, story.url, f"{listing}rss/"]
+    story = populate(index, 3, themes, image)[0]
+    filtered = f"{index.url}?theme=energie&tag={story.tags.first().slug}"
+    urls = [index.url, filtered, story.url, f"{index.url}rss/"]
     few = {url: count_queries(client, url, cached=False) for url in urls}
 
-    more = populate(index, english_index, 40, themes, image)
-    story = BlogPage.objects.get(pk=story.pk)
+    more = populate(index, 40, themes, image)
     BlogPageAuthor.objects.bulk_create(
         BlogPageAuthor(page=story, person=author.person, sort_order=10 + n)
         for n, author in enumerate(more[0].authors.all())
@@ -599,9 +598,10 @@ def test_index_and_story_queries_do_not_grow_with_stories_authors_tags_reactions
     ReactionFactory.create_batch(40, page=story)
 
     assert story.authors.count() == 43 and story.reactions.approved().count() == 43
+    assert story.tags.count() == 43
     many = {url: count_queries(client, url, cached=False) for url in urls}
     assert many == few
-    assert count_queries(client, listing) <= 15
+    assert count_queries(client, index.url) <= 15
     assert count_queries(client, filtered) <= 15
     assert count_queries(client, story.url) <= 12
 
