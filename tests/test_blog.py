@@ -263,7 +263,7 @@ def test_story_shows_date_authors_reading_time_themes_and_tags(client, story):
     text = response.text
     assert '<time datetime="2026-10-06">6 oktober 2026</time>' in text
     assert "Anouk Verbeek" in text and "redacteur" in text and "Schrijft over de wijk." in text
-    assert "3 minuten leestijd" in text
+    assert "Leestijd: 3 minuten" in text
     assert 'href="/nl/verhalen/?theme=energie"' in text
     assert 'href="/nl/verhalen/?tag=amersfoort" rel="tag"' in text
     assert "Samen bouwen" in text
@@ -355,7 +355,7 @@ def test_a_story_in_english_shows_translated_authors_and_themes(client, story, l
     assert "editor" in response.text and "Writes about the neighbourhood." in response.text
     assert "redacteur" not in response.text
     assert "Energy" in response.text
-    assert "3 minutes read" in response.text
+    assert "Reading time: 3 minutes" in response.text
 
 
 def test_a_changed_author_shows_at_once(client, story):
