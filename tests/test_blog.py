@@ -6,8 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale
@@ -633,3 +635,19 @@ def test_a_replaced_author_photo_shows_at_once(client, story):
     assert content_version() != version  # the cached authors are built again
 
     assert "/media/images/nieuw_" in client.get(story.url).text
+
+
+def test_editors_keep_the_authors_and_others_cannot(client, django_user_model):
+    add_url = reverse("wagtailsnippets_blog_person:add")
+    editor = django_user_model.objects.create_user("redacteur", "r@example.org", "geheim")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    reader = django_user_model.objects.create_user("lezer", "l@example.org", "geheim")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    client.force_login(editor)
+    assert client.get(add_url).status_code == 200
+    response = client.post(add_url, {"name": "Joost van Dijk", "role": "coach", "bio": ""})
+    assert response.status_code == 302
+    assert Person.objects.filter(name="Joost van Dijk").exists()
+    client.force_login(reader)
+    assert client.get(add_url).status_code in (302, 403)
