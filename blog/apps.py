@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+
+        from portal.content import bump_content_version
+
+        from .models import Person
+
+        # Stories keep their authors and related stories, with their images, in the cache
+        # (BlogPage.extras): a changed person or a replaced image file must show at once.
+        for model in (Person, get_image_model()):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    bump_content_version,
+                    sender=model,
+                    dispatch_uid=f"blog_bump_{model.__name__}_{signal}",
+                )

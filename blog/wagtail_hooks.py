@@ -1,10 +1,32 @@
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
-from .models import BlogIndexPage, BlogPage
+from .models import BlogIndexPage, BlogPage, BlogPageAuthor, Reaction, with_author_names
+from .viewsets import (
+    ApproveBulkAction,
+    PendingBulkAction,
+    PendingReactionsSummaryItem,
+    ReactionPermissionPolicy,
+    SpamBulkAction,
+    StoriesViewSetGroup,
+)
+
+register_permission_policy(Reaction, ReactionPermissionPolicy(Reaction), exact_class=True)
+register_snippet(StoriesViewSetGroup)
+
+for action in (ApproveBulkAction, SpamBulkAction, PendingBulkAction):
+    hooks.register("register_bulk_action", action)
+
+
+@hooks.register("construct_homepage_summary_items")
+def pending_reactions_summary(request, items):
+    items.append(PendingReactionsSummaryItem(request))
 
 
 @hooks.register("portal_home_sections", order=10)
@@ -13,11 +35,15 @@ def latest_stories(request, home_page):
         BlogPage.objects.visible()
         .filter(locale=active_locale())
         .select_related("listing_image")
-        .prefetch_related("listing_image__renditions")
+        .prefetch_related(
+            "listing_image__renditions",
+            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+        )
         .order_by("-date", "-pk")[:3]
     )
     if not posts:
         return None
+    with_author_names(posts)
     index = BlogIndexPage.objects.live().filter(locale=active_locale()).first()
     return HomeSection("blog/includes/home_section.html", {"posts": posts, "index": index})
 

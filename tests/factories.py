@@ -4,9 +4,10 @@ from decimal import Decimal
 import factory
 import wagtail_factories
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Locale
 
-from blog.models import BlogIndexPage, BlogPage
+from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageTag, Person, Reaction
 from calls.models import OpenCallPage, QuestionPage
 from home.models import HomePage, StandardPage
 from livinglabs.models import LivingLabIndexPage, LivingLabPage
@@ -66,8 +67,27 @@ class BlogPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
+        """``themes=[theme, ...]``: stored at once (a ParentalManyToManyField alone waits
+        for the next save)."""
         if create and extracted:
-            self.themes.set(extracted)
+            BlogPage.themes.through.objects.bulk_create(
+                BlogPage.themes.through(blogpage=self, theme=theme) for theme in extracted
+            )
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        """``authors=[person, ...]``: stored in order."""
+        if create and extracted:
+            for position, person in enumerate(extracted):
+                BlogPageAuthor.objects.create(page=self, person=person, sort_order=position)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        """``tags=["MAEX", ...]``: tag names, created when new."""
+        if create and extracted:
+            for name in extracted:
+                tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+                BlogPageTag.objects.create(content_object=self, tag=tag)
 
 
 class MemberIndexPageFactory(wagtail_factories.PageFactory):
@@ -150,3 +170,27 @@ class QuestionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = QuestionPage
+
+
+# blog
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Auteur {n}")
+    role = "redacteur"
+    bio = "Schrijft over initiatieven in de wijk."
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="nl"))
+
+    class Meta:
+        model = Person
+
+
+class ReactionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Bewoner {n}")
+    email = factory.Sequence(lambda n: f"bewoner{n}@example.org")
+    text = "Mooi verhaal, dit willen wij in onze wijk ook."
+    status = Reaction.Status.APPROVED
+    consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Reaction

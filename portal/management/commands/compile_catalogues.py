@@ -21,12 +21,17 @@ class Command(BaseCommand):
                 po = polib.pofile(str(po_path))
                 if options["fill_english"] and po_path.parts[-3] == "en":
                     for entry in po:
+                        if "fuzzy" in entry.flags:
+                            # msgmerge's fuzzy guess is the text of another string ("Theme"
+                            # became "Themes"); English is the source, so start afresh.
+                            entry.flags.remove("fuzzy")
+                            entry.previous_msgid = entry.previous_msgid_plural = None
+                            entry.msgstr = ""
+                            entry.msgstr_plural = {}
                         if entry.msgid_plural and not any(entry.msgstr_plural.values()):
                             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
                         elif not entry.msgid_plural and not entry.msgstr:
                             entry.msgstr = entry.msgid
-                        if "fuzzy" in entry.flags:
-                            entry.flags.remove("fuzzy")
                     po.save()
                 po.save_as_mofile(str(po_path.with_suffix(".mo")))
                 self.stdout.write(f"{po_path}: {po.percent_translated()}% translated")

@@ -1,0 +1,147 @@
+"""The story index: one language's stories, filters, pages and feeds."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from portal.i18n import themes_of_locale
+from portal.models import BasePage
+from portal.pagination import paginate
+
+from .people import localize_people
+from .story import FEED_KINDS, BlogPage, BlogPageAuthor, BlogPageTag
+
+PER_PAGE = 12
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    """The stories of one language, newest first, filterable by theme and tag, with feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count_per_parent = 1
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def get_summary(self):
+        return self.intro
+
+    def stories(self, theme=None, tag=None):
+        """The live stories of this index, of one theme and one tag when given, ready for
+        cards: images, themes and authors fetched in a fixed number of queries."""
+        posts = BlogPage.objects.child_of(self).visible()
+        if theme:
+            # By slug: synchronised themes point at the source language's rows.
+            posts = posts.filter(
+                pk__in=BlogPage.objects.filter(themes__slug=theme.slug).values("pk")
+            )
+        if tag:
+            posts = posts.filter(
+                pk__in=BlogPageTag.objects.filter(tag=tag).values("content_object_id")
+            )
+        return (
+            posts.select_related("listing_image")
+            .prefetch_related(
+                "themes",
+                "listing_image__renditions",
+                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+            )
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        theme = self.theme_from(request.GET.get("theme", ""))
+        tag = self.tag_from(request.GET.get("tag", ""))
+        page = paginate(request, self.stories(theme, tag), PER_PAGE)
+        with_author_names(page)
+        index_url = self.get_url(request)
+        context.update(
+            posts=page,
+            active_theme=theme,
+            active_tag=tag,
+            themes=sorted(
+                themes_of_locale().values(), key=lambda item: (item.sort_order, item.name)
+            ),
+            tags=Tag.objects.filter(
+                pk__in=BlogPageTag.objects.filter(
+                    content_object__in=BlogPage.objects.child_of(self).visible().values("pk")
+                ).values("tag_id")
+            ).order_by("name"),
+            feeds=feed_links(index_url, theme),
+            is_filtered=bool(theme or tag),
+        )
+        return context
+
+    @staticmethod
+    def theme_from(slug):
+        """The theme with this slug in the visitor's language; a 404 for an unknown one."""
+        slug = slug.strip()
+        if not slug:
+            return None
+        theme = next((item for item in themes_of_locale().values() if item.slug == slug), None)
+        if theme is None:
+            raise Http404(gettext("There is no such theme."))
+        return theme
+
+    @staticmethod
+    def tag_from(slug):
+        slug = slug.strip()
+        if not slug:
+            return None
+        tag = Tag.objects.filter(slug=slug).first() if len(slug) <= 100 else None
+        if tag is None:
+            raise Http404(gettext("There is no such tag."))
+        return tag
+
+    @path("<str:kind>/", name="feed")
+    @path("<str:kind>/<slug:theme>/", name="theme_feed")
+    def feed(self, request, kind, theme=None):
+        from blog.feeds import StoryFeed
+
+        if kind not in FEED_KINDS:
+            raise Http404
+        return StoryFeed(self, kind, self.theme_from(theme or ""))(request)
+
+
+def feed_links(index_url, theme=None):
+    """The feeds that go with an index URL, per scope: the theme when given, then all
+    stories. Each scope has a label and the URLs of its RSS and Atom feeds."""
+    if not index_url:
+        return []
+    resolver = BlogIndexPage.get_resolver()
+    scopes = [{"label": gettext("all stories"), "theme": None, "args": []}]
+    if theme:
+        scopes.insert(0, {"label": theme.name, "theme": theme, "args": [theme.slug]})
+    for scope in scopes:
+        name = "theme_feed" if scope["theme"] else "feed"
+        for kind in FEED_KINDS:
+            scope[kind] = index_url + resolver.reverse(name, kind, *scope["args"])
+        del scope["args"]
+    return scopes
+
+
+def with_author_names(posts):
+    """Give each post ``author_names`` and ``card_meta`` from prefetched authors: no query
+    per post, one for the people's translations."""
+    posts = list(posts)
+    people = [author.person for post in posts for author in post.authors.all()]
+    localized = iter(localize_people(people))
+    for post in posts:
+        post.author_names = [next(localized).name for _author in post.authors.all()]
+        parts = [date_format(post.date, "j F Y")]
+        if post.author_names:
+            parts.append(get_text_list(post.author_names, gettext("and")))
+        post.card_meta = " · ".join(parts)
+    return posts
