@@ -1,10 +1,35 @@
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
+from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
 from .models import OpenCallPage
+from .permissions import visible_applications
+from .viewsets import OpenCallViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_open_call_viewsets():
+    return OpenCallViewSetGroup()
+
+
+@hooks.register("register_page_header_buttons")
+def application_of_lab(page, user, view_name, next_url=None):
+    """The other half of the link between an accepted application and its lab."""
+    if not isinstance(page, LivingLabPage):
+        return
+    for application in visible_applications(user).filter(lab=page).only("pk", "reference"):
+        yield Button(
+            _("Application %(reference)s") % {"reference": application.reference},
+            url=reverse("applications:detail", args=[application.pk]),
+            icon_name="form",
+            priority=90,
+        )
 
 
 @hooks.register("portal_home_sections", order=5)
