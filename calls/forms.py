@@ -8,6 +8,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -175,7 +176,7 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
     )
     role = forms.ChoiceField(
         label=_("You apply as"),
-        choices=Role.choices,
+        choices=[(value, capfirst(label)) for value, label in Role.choices],
         widget=forms.RadioSelect,
         help_text=_("Where do you stand in the playing field?"),
     )

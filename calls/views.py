@@ -59,6 +59,7 @@ def private(response):
     """Personal data or a secret link: for this visitor's browser only, never for a cache."""
     patch_cache_control(response, private=True, no_store=True)
     response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -146,6 +147,9 @@ def post_application(page, request):
     if existing:  # a double click, a refresh, a replay: answer with what was stored
         return after_storing(page, existing)
     if not ratelimit.hit(request, "calls"):
+        # A copy of this post that arrived a moment earlier may have been stored by now.
+        if existing := Application.objects.filter(submission_key=form.submission_key()).first():
+            return after_storing(page, existing)
         return render_call(
             page,
             request,

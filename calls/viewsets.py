@@ -153,6 +153,8 @@ class ApplicationViewSet(ModelViewSet):
     list_per_page = 50
     copy_view_enabled = False
     inspect_view_enabled = False
+    # The reference index would list applications in the call page's "usage" for editors.
+    add_to_reference_index = False
 
     def get_urlpatterns(self):
         return [
@@ -212,6 +214,7 @@ class CallReviewerViewSet(ModelViewSet):
     list_display = ["user", "call"]
     list_filter = ["call"]
     copy_view_enabled = False
+    add_to_reference_index = False
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         field = super().formfield_for_dbfield(db_field, **kwargs)

@@ -1,14 +1,17 @@
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.widgets.button import Button
 
 from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
-from .models import OpenCallPage
+from .models import Application, OpenCallPage
 from .permissions import visible_applications
 from .viewsets import OpenCallViewSetGroup
 
@@ -30,6 +33,26 @@ def application_of_lab(page, user, view_name, next_url=None):
             icon_name="form",
             priority=90,
         )
+
+
+@hooks.register("before_delete_page")
+def keep_calls_with_applications(request, page):
+    """Applications are never lost with their call: refuse, and say what to do instead."""
+    if not isinstance(page, OpenCallPage):
+        return None
+    count = Application.objects.filter(call__translation_key=page.translation_key).count()
+    if not count:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "This call has %(count)s application, so it cannot be deleted. Unpublish it instead.",
+            "This call has %(count)s applications, so it cannot be deleted. Unpublish it instead.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 @hooks.register("portal_home_sections", order=5)

@@ -176,6 +176,7 @@ def test_a_double_click_is_not_counted_against_the_rate_limit(
         ("province", "atlantis", "Selecteer een geldige keuze"),
         ("role", "koning", "Selecteer een geldige keuze"),
         ("consent", "", "alleen aannemen met je toestemming"),
+        ("summary", "een\x00nul", "Null-tekens zijn niet toegestaan"),
     ],
 )
 def test_bad_core_input_gets_a_dutch_error_and_keeps_everything(
@@ -205,6 +206,7 @@ def test_bad_core_input_gets_a_dutch_error_and_keeps_everything(
         (3, "geen-optie", "Selecteer een geldige keuze"),
         (5, "misschien", "Selecteer een geldige keuze"),
         (6, "31-02-2027", "Voer een geldige datum in"),
+        (1, "nul\x00teken", "Null-tekens zijn niet toegestaan"),
     ],
 )
 def test_bad_answers_to_call_questions_get_errors(client, call, index, value, message):
@@ -281,3 +283,32 @@ def test_a_new_attachment_is_stored_once_per_replay_even_when_renamed(
 
     # The same content twice for one question is kept once.
     assert ApplicationFile.objects.count() == 1
+
+
+def test_a_failure_while_storing_leaves_nothing_behind(client, call, monkeypatch):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("calls.storing.build_answers", broken)
+    before = {path for path in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if path.is_file()}
+
+    with pytest.raises(RuntimeError):
+        client.post(call.url, valid_data(call))
+
+    assert Application.objects.count() == 0
+    assert ApplicationFile.objects.count() == 0
+    after = {path for path in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if path.is_file()}
+    assert after == before
+    assert mail.outbox == []
+
+
+def test_thank_you_page_queries(client, call, django_capture_on_commit_callbacks):
+    from ..utils import count_queries
+
+    response = post(client, call, valid_data(call), django_capture_on_commit_callbacks)
+
+    assert count_queries(client, response["Location"], cached=False) <= 12

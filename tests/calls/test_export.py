@@ -133,7 +133,7 @@ def test_export_hides_scores_until_ones_own_are_in(client, call, reviewer, secon
 
 
 def test_export_survives_control_characters_in_answers(client, call, coordinator):
-    ApplicationFactory(call=call, summary="Regel\x0bmet\x00rare tekens")
+    ApplicationFactory(call=call, summary="Regel\x0bmet\x1frare tekens")
     client.force_login(coordinator)
 
     response = client.get(reverse("applications:index") + "?export=xlsx")

@@ -167,7 +167,8 @@ def test_scores_are_hidden_until_ones_own_are_in(
     list_after = client.get(reverse("applications:index")).content.decode()
 
     assert "Overtuigend verhaal" not in before
-    assert "90" not in list_before.split("<tbody>")[1]
+    assert not re.search(r"<td[^>]*>\s*90\s*</td>", list_before)
+    assert "verborgen tot je zelf scoort" in list_before
     assert "Overtuigend verhaal" in after
     own = Review.objects.get(reviewer=reviewer)
     assert own.scores == {
@@ -367,3 +368,19 @@ def test_choice_answers_keep_their_words_when_the_option_is_renamed(
 
     assert "Idee" in text
     assert options(call, 3)[0] == Application.objects.get().answers[q(call, 3)[2:]]["value"]
+
+
+def test_a_call_with_applications_cannot_be_deleted(admin_client, call, application):
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:delete", args=[call.pk]), {"confirm_site_name": "x"}
+    )
+
+    assert response.status_code == 302
+    assert type(call).objects.filter(pk=call.pk).exists()
+    assert Application.objects.filter(pk=application.pk).exists()
+
+
+def test_a_call_without_applications_can_be_deleted(admin_client, call):
+    admin_client.post(reverse("wagtailadmin_pages:delete", args=[call.pk]))
+
+    assert not type(call).objects.filter(pk=call.pk).exists()
