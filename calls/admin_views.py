@@ -7,6 +7,7 @@ call the user is not assigned to answers 404, the same as one that does not exis
 from decimal import Decimal
 
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -201,6 +202,8 @@ class ApplicationDetailView(ApplicationMixin, WagtailAdminTemplateMixin, Templat
             value = getattr(application, name)
             if field.choices and value:
                 value = getattr(application, f"get_{name}_display")()
+            elif name == "budget" and value is not None:
+                value = f"€ {intcomma(value)}"
             rows.append((capfirst(field.verbose_name), value))
         return rows
 

@@ -184,7 +184,7 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
         label=_("Organisation, company or municipality"),
         max_length=200,
         required=False,
-        help_text=_("Required unless you apply as a resident."),
+        help_text=_("Leave this empty if you apply as a resident."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     municipality = forms.CharField(label=_("Municipality"), max_length=100)
