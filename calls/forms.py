@@ -74,7 +74,10 @@ def parse_whole_number(text):
 
 
 class WholeNumberField(forms.Field):
-    """A whole number typed the way people type it, Dutch or English."""
+    """A whole number typed the way people type it, Dutch or English. Without a limit of
+    its own it stays within what a database integer holds."""
+
+    LIMIT = 2_000_000_000
 
     default_error_messages = {
         "invalid": _("Enter a whole number, for example 12500."),
@@ -84,7 +87,8 @@ class WholeNumberField(forms.Field):
     }
 
     def __init__(self, *, min_value=None, max_value=None, **kwargs):
-        self.min_value, self.max_value = min_value, max_value
+        self.min_value = -self.LIMIT if min_value is None else max(min_value, -self.LIMIT)
+        self.max_value = self.LIMIT if max_value is None else min(max_value, self.LIMIT)
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
         )
@@ -105,7 +109,7 @@ class WholeNumberField(forms.Field):
         super().validate(value)
         if value is None:
             return
-        if value < 0 and (self.min_value is None or self.min_value >= 0):
+        if value < 0 <= self.min_value:
             raise forms.ValidationError(self.error_messages["negative"], code="negative")
         if self.min_value is not None and value < self.min_value:
             raise forms.ValidationError(

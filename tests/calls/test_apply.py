@@ -312,3 +312,14 @@ def test_thank_you_page_queries(client, call, django_capture_on_commit_callbacks
     response = post(client, call, valid_data(call), django_capture_on_commit_callbacks)
 
     assert count_queries(client, response["Location"], cached=False) <= 12
+
+
+@pytest.mark.parametrize("budget", ["99999999999999999999", "3.000.000.000"])
+def test_an_absurd_budget_gets_an_error_without_a_call_limit(client, call, budget):
+    call.max_budget = None
+    call.save_revision().publish()
+
+    response = client.post(call.url, valid_data(call, budget=budget))
+
+    assert response.status_code == 400
+    assert "Het getal mag hoogstens 2.000.000.000 zijn." in response.text

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from calls.models import Application, OpenCallPage
@@ -148,3 +149,55 @@ def test_unknown_subpage_is_a_404(client, call):
 def test_post_to_a_subpage_is_refused(client, call):
     assert client.post(f"{call.url}thanks/", {}).status_code == 405
     assert client.post(f"{call.url}questions/", {}).status_code == 405
+
+
+def listblock(values):
+    data = {"count": len(values)}
+    for index, value in enumerate(values):
+        data[str(index)] = {"value": value, "deleted": "", "order": str(index), "id": ""}
+    return data
+
+
+def test_editor_builds_a_call_with_its_questions_and_criteria_in_the_admin(admin_client, home_nl):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    question = {"help_text": "", "required": "on"}
+    data = nested_form_data(
+        {
+            "title": "Oproep 2028",
+            "slug": "oproep-2028",
+            "intro": "Start een lab.",
+            "opens_at": "2028-01-01 09:00",
+            "closes_at": "2028-03-01 17:00",
+            "eligibility": rich_text("<p>Iedereen in de wijk.</p>"),
+            "offer": rich_text(""),
+            "body": streamfield([]),
+            "max_budget": "40000",
+            "next_steps": "",
+            "questions": streamfield(
+                [
+                    (
+                        "choice",
+                        {**question, "label": "Fase", "choices": listblock(["Idee", "Start"])},
+                    ),
+                    ("file", {**question, "label": "Plan", "max_files": "2", "max_size_mb": "5"}),
+                    ("long_text", {"label": "Waarom?", "help_text": "", "max_words": "100"}),
+                ]
+            ),
+            "criteria": streamfield(
+                [("criterion", {"label": "Waarde", "description": "", "max_score": "5"})]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    data["questions-1-value-file_types"] = ["pdf", "docx"]
+
+    response = admin_client.post(f"/admin/pages/add/calls/opencallpage/{home_nl.pk}/", data)
+
+    assert response.status_code == 302
+    call = OpenCallPage.objects.get(slug="oproep-2028")
+    assert call.live
+    assert [block.block_type for block in call.questions] == ["choice", "file", "long_text"]
+    assert list(call.questions)[1].value["file_types"] == ["pdf", "docx"]
+    assert list(call.questions)[2].value["required"] is False
+    assert timezone.localtime(call.opens_at).hour == 9  # Dutch time as typed

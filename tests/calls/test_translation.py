@@ -55,3 +55,16 @@ def test_applications_stay_out_of_the_reference_index_and_the_call_pages_usage(
     assert not ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Application)
     ).exists()
+
+
+def test_editors_open_the_call_and_its_translation_in_the_admin(admin_client, call, home_en):
+    from django.urls import reverse
+
+    english = translate_through_admin(admin_client, call)
+
+    dutch_editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[call.pk]))
+    translation_editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+
+    assert dutch_editor.status_code == 200
+    assert "Aanvraagformulier" in dutch_editor.content.decode()  # the form's own tab
+    assert translation_editor.status_code == 200
