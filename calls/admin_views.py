@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -162,7 +162,8 @@ class ApplicationDetailView(ApplicationMixin, WagtailAdminTemplateMixin, Templat
         user = self.request.user
         own = self.own_review(application)
         can_change = user.has_perm("calls.change_application")
-        criteria = list(application.call.criteria)
+        # Criteria in the reviewer's language where the call is translated (same block ids).
+        criteria = list(call_in_language(application.call, get_language()).criteria)
         reviews = []
         if sees_all_scores(user, own):
             reviews = list(
@@ -206,6 +207,15 @@ class ApplicationDetailView(ApplicationMixin, WagtailAdminTemplateMixin, Templat
                 value = f"€ {intcomma(value)}"
             rows.append((capfirst(field.verbose_name), value))
         return rows
+
+
+def call_in_language(call, language):
+    if call.locale.language_code == language:
+        return call
+    translation = (
+        call.get_translations().live().filter(locale__language_code=language).specific().first()
+    )
+    return translation or call
 
 
 def score_rows(reviews, criteria):

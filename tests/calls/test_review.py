@@ -384,3 +384,26 @@ def test_a_call_without_applications_can_be_deleted(admin_client, call):
     admin_client.post(reverse("wagtailadmin_pages:delete", args=[call.pk]))
 
     assert not type(call).objects.filter(pk=call.pk).exists()
+
+
+def test_an_english_reviewer_scores_on_english_criteria(
+    client, call, call_en, reviewer, application
+):
+    from wagtail.users.models import UserProfile
+
+    english = call_en
+    for block in english.criteria:
+        block.value["label"] = {"Maatschappelijke waarde": "Social value"}.get(
+            block.value["label"], block.value["label"]
+        )
+    english.save_revision().publish()
+    UserProfile.get_for_user(reviewer)
+    UserProfile.objects.filter(user=reviewer).update(preferred_language="en")
+    client.force_login(reviewer)
+    declare(client, application)
+
+    text = client.get(detail(application)).content.decode()
+
+    assert "Social value" in text
+    assert score(client, application, call, 3, 4).status_code == 302
+    assert Review.objects.get().score == Decimal("70.0")
