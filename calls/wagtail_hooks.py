@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -6,6 +7,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
 
 from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
@@ -35,12 +37,12 @@ def application_of_lab(page, user, view_name, next_url=None):
         )
 
 
-@hooks.register("before_delete_page")
-def keep_calls_with_applications(request, page):
-    """Applications are never lost with their call: refuse, and say what to do instead."""
-    if not isinstance(page, OpenCallPage):
-        return None
-    count = Application.objects.filter(call__translation_key=page.translation_key).count()
+def refuse_losing_applications(request, pages):
+    """Applications are never lost with their call (or a page above it): refuse, say why."""
+    query = Q()
+    for page in pages:
+        query |= Q(call__path__startswith=page.path)
+    count = Application.objects.filter(query).count() if pages else 0
     if not count:
         return None
     messages.error(
@@ -52,7 +54,20 @@ def keep_calls_with_applications(request, page):
         )
         % {"count": count},
     )
-    return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def keep_calls_with_applications(request, page):
+    return refuse_losing_applications(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_calls_with_applications_in_bulk(request, action_type, objects, action):
+    if action_type == "delete":
+        pages = [item for item in objects if isinstance(item, Page)]
+        return refuse_losing_applications(request, pages)
+    return None
 
 
 @hooks.register("portal_home_sections", order=5)

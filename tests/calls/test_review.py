@@ -380,6 +380,26 @@ def test_a_call_with_applications_cannot_be_deleted(admin_client, call, applicat
     assert Application.objects.filter(pk=application.pk).exists()
 
 
+def test_the_home_page_above_a_call_with_applications_cannot_be_deleted(
+    admin_client, call, application, home_nl
+):
+    admin_client.post(reverse("wagtailadmin_pages:delete", args=[home_nl.pk]))
+
+    assert type(call).objects.filter(pk=call.pk).exists()
+
+
+def test_bulk_delete_keeps_a_call_with_applications(admin_client, call, application, home_nl):
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={call.pk}&childOf={home_nl.pk}"
+    )
+
+    response = admin_client.post(url)
+
+    assert response.status_code == 302
+    assert type(call).objects.filter(pk=call.pk).exists()
+
+
 def test_a_call_without_applications_can_be_deleted(admin_client, call):
     admin_client.post(reverse("wagtailadmin_pages:delete", args=[call.pk]))
 
