@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -13,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.choices import Province, Role
+from portal.content import versioned_key
 from portal.forms import SubmissionFormMixin, consent_field
-from portal.i18n import active_locale, localize_themes, themes_of_locale
+from portal.i18n import active_locale
+from portal.models import Theme
 
 from .uploads import FILE_TYPES, MB, digest, sniff
 
@@ -152,6 +155,30 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def theme_choices():
+    """(slug, name) of every theme of the site's first language, named in the visitor's
+    language where translated; one query, then kept under the content version."""
+    key = versioned_key("calls-theme-choices", translation.get_language())
+    choices = cache.get(key)
+    if choices is None:
+        locale = active_locale()
+        with translation.override(settings.LANGUAGE_CODE):
+            source_locale = active_locale()
+        themes = list(Theme.objects.filter(locale__in={locale.pk, source_locale.pk}))
+        names = {theme.translation_key: theme for theme in themes if theme.locale_id == locale.pk}
+        localized = [
+            names.get(theme.translation_key, theme)
+            for theme in themes
+            if theme.locale_id == source_locale.pk
+        ]
+        choices = [
+            (theme.slug, theme.name)
+            for theme in sorted(localized, key=lambda theme: (theme.sort_order, theme.name))
+        ]
+        cache.set(key, choices, timeout=None)
+    return choices
+
+
 class ApplicationForm(SubmissionFormMixin, forms.Form):
     """The whole application. ``page`` is the call in the visitor's language; ``kept_files``
     maps a file question's id to the files already stored for it (a draft's, or those of an
@@ -246,12 +273,7 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
         self.is_draft = draft
         self.new_uploads = {}
         self.removed_files = set()
-        # Every theme of the site's first language, named in the visitor's where translated.
-        with translation.override(settings.LANGUAGE_CODE):
-            source = themes_of_locale(active_locale())
-        self.fields["themes"].choices = [
-            (theme.slug, theme.name) for theme in localize_themes(source.values())
-        ]
+        self.fields["themes"].choices = theme_choices()
         if page.max_budget is not None:
             self.fields["budget"].max_value = page.max_budget
             self.fields["budget"].help_text = _(

@@ -8,14 +8,16 @@ requests skip the CSRF check (portal.routing) and a visitor without cookies can 
 import re
 import secrets
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from portal import ratelimit
-from portal.i18n import localize_pages
+from portal.i18n import active_locale
 from portal.submissions import reference_from_thanks_token, thanks_token
 
 from .answers import call_versions, initial_from_answers
@@ -37,13 +39,26 @@ def call_page(page, request):
     return render_call(page, request, form)
 
 
+def privacy_statement(page):
+    """The call's privacy statement in the visitor's language where translated: one query."""
+    if not page.privacy_page_id:
+        return None
+    chosen = Page.objects.filter(pk=page.privacy_page_id).values("translation_key")
+    candidates = {
+        candidate.locale_id: candidate
+        for candidate in Page.objects.live().filter(
+            Q(pk=page.privacy_page_id) | Q(translation_key__in=chosen, locale=active_locale())
+        )
+    }
+    return candidates.get(active_locale().pk) or next(iter(candidates.values()), None)
+
+
 def render_call(page, request, form, *, status=200, notice=None, draft=None, typed=None):
-    privacy = localize_pages([page.privacy_page])[0] if page.privacy_page_id else None
     response = page.render(
         request,
         context_overrides={
             "form": form,
-            "privacy_page": privacy if privacy and privacy.live else None,
+            "privacy_page": privacy_statement(page),
             "notice": notice,
             "draft": draft,
             "typed": typed,

@@ -201,3 +201,38 @@ def test_editor_builds_a_call_with_its_questions_and_criteria_in_the_admin(admin
     assert list(call.questions)[1].value["file_types"] == ["pdf", "docx"]
     assert list(call.questions)[2].value["required"] is False
     assert timezone.localtime(call.opens_at).hour == 9  # Dutch time as typed
+
+
+def test_call_page_links_the_privacy_statement_in_the_visitors_language_within_budget(
+    client, call, call_en, home_nl
+):
+    from ..factories import StandardPageFactory
+    from ..utils import translated
+
+    privacy = StandardPageFactory(parent=home_nl, title="Privacyverklaring", slug="privacy")
+    english_privacy = translated(privacy)
+    for version in (call, call_en):  # what a sync of the translation does
+        version.privacy_page = privacy
+        version.save_revision().publish()
+
+    dutch = client.get(call.url)
+    english = client.get(call_en.url)
+
+    assert f'href="{privacy.url}"' in dutch.text
+    assert f'href="{english_privacy.url}"' in english.text
+    assert count_queries(client, call.url, cached=False) <= 12
+    assert count_queries(client, call_en.url, cached=False) <= 12
+
+
+def test_themes_are_offered_in_the_visitors_language(client, call, call_en, theme):
+    from wagtail.models import Locale
+
+    from portal.demo import translate_instance
+
+    from ..utils import to_english
+
+    translate_instance(theme, Locale.objects.get(language_code="en"), to_english)
+
+    assert "[en] Energie" in client.get(call_en.url).text
+    assert "[en] Energie" not in client.get(call.url).text
+    assert 'value="energie"' in client.get(call_en.url).text
