@@ -1,10 +1,73 @@
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
 
+from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
-from .models import OpenCallPage
+from .models import Application, OpenCallPage
+from .permissions import visible_applications
+from .viewsets import OpenCallViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_open_call_viewsets():
+    return OpenCallViewSetGroup()
+
+
+@hooks.register("register_page_header_buttons")
+def application_of_lab(page, user, view_name, next_url=None):
+    """The other half of the link between an accepted application and its lab."""
+    if not isinstance(page, LivingLabPage):
+        return
+    for application in visible_applications(user).filter(lab=page).only("pk", "reference"):
+        yield Button(
+            _("Application %(reference)s") % {"reference": application.reference},
+            url=reverse("applications:detail", args=[application.pk]),
+            icon_name="form",
+            priority=90,
+        )
+
+
+def refuse_losing_applications(request, pages):
+    """Applications are never lost with their call (or a page above it): refuse, say why."""
+    query = Q()
+    for page in pages:
+        query |= Q(call__path__startswith=page.path)
+    count = Application.objects.filter(query).count() if pages else 0
+    if not count:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "This call has %(count)s application, so it cannot be deleted. Unpublish it instead.",
+            "This call has %(count)s applications, so it cannot be deleted. Unpublish it instead.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def keep_calls_with_applications(request, page):
+    return refuse_losing_applications(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_calls_with_applications_in_bulk(request, action_type, objects, action):
+    if action_type == "delete":
+        pages = [item for item in objects if isinstance(item, Page)]
+        return refuse_losing_applications(request, pages)
+    return None
 
 
 @hooks.register("portal_home_sections", order=5)

@@ -194,3 +194,30 @@ class ReactionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Reaction
+
+
+# calls: applications to the open call
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A submitted application; pass ``call`` (the Dutch call page)."""
+
+    title = factory.Sequence(lambda n: f"Wijkbedrijf {n}")
+    name = "Fatima el Amrani"
+    email = factory.Sequence(lambda n: f"aanvrager{n}@example.org")
+    phone = "06 12345678"
+    role = "bewoner"
+    municipality = "Haarlem"
+    neighbourhood = "Schalkwijk"
+    province = "noord-holland"
+    question = "Hoe houden we het buurthuis open?"
+    summary = "Een wijkbedrijf dat het groen onderhoudt."
+    partners = "Woningcorporatie Elan"
+    budget = 25000
+    language = "nl"
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+    consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "calls.Application"
