@@ -10,7 +10,7 @@ from blog.models import BlogIndexPage, BlogPage
 from calls.models import OpenCallPage, QuestionPage
 from home.models import HomePage, StandardPage
 from livinglabs.models import LivingLabIndexPage, LivingLabPage
-from members.models import MemberIndexPage, MemberPage
+from members.models import MemberIndexPage, MemberNeed, MemberPage, OrganisationKind
 from portal.models import Theme
 
 
@@ -79,9 +79,15 @@ class MemberIndexPageFactory(wagtail_factories.PageFactory):
         model = MemberIndexPage
 
 
+def organisation_kind(slug="bewonersorganisatie", language="nl"):
+    """One of the kinds of organisation the migrations add."""
+    return OrganisationKind.objects.get(slug=slug, locale__language_code=language)
+
+
 class MemberPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Initiatief {n}")
     intro = "Een initiatief in de wijk."
+    kind = factory.LazyFunction(organisation_kind)
     place = "Utrecht"
     province = "utrecht"
     latitude = Decimal("52.09000")
@@ -98,6 +104,21 @@ class MemberPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+            self.save()  # a ParentalManyToManyField is stored when the page is saved
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        """``needs=[("vrijwilligers", "Chauffeurs gezocht"), ("geld", "Een bus", True)]``."""
+        if create and extracted:
+            for position, (kind, description, *met) in enumerate(extracted):
+                MemberNeed.objects.create(
+                    page=self,
+                    kind=kind,
+                    description=description,
+                    is_met=bool(met and met[0]),
+                    sort_order=position,
+                )
+            self.save()  # the needs' text goes into the search column
 
 
 class LivingLabIndexPageFactory(wagtail_factories.PageFactory):
