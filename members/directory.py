@@ -63,8 +63,8 @@ class DirectoryForm(forms.Form):
         ]
         self.fields["province"].choices = [everything] + list(Province.choices)
         self.fields["need"].choices = [everything] + list(Need.choices)
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs["autocomplete"] = "off"
         for name in (*FILTERS, "sort"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "There is no such choice: “%(value)s”."

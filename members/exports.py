@@ -13,9 +13,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from portal.i18n import localize_themes
-
-from .models import MemberNeed, localize_kind
+from .models import KindMap, MemberNeed
+from .themes import ThemeMap
 
 COLUMNS = [
     "name",
@@ -45,7 +44,8 @@ CHUNK = 1000
 
 
 def with_related(members):
-    return members.select_related(None).prefetch_related(
+    # The story, the photos and the search column are large and not exported.
+    return members.defer("body", "gallery", "search_text", "offers").prefetch_related(
         "themes",
         Prefetch(
             "needs",
@@ -55,10 +55,10 @@ def with_related(members):
     )
 
 
-def record(member, request):
+def record(member, request, kinds, theme_map):
     """One initiative's public fields, in the active language."""
-    kind = localize_kind(member.kind_id)
-    themes = localize_themes(member.themes.all())
+    kind = kinds.get(member.kind_id)
+    themes = theme_map.localize(member.themes.all())
     needs = member.open_needs
     return {
         "name": member.title,
@@ -91,8 +91,9 @@ def record(member, request):
 
 
 def records(members, request):
+    kinds, themes = KindMap(), ThemeMap()
     for member in with_related(members).iterator(chunk_size=CHUNK):
-        yield record(member, request)
+        yield record(member, request, kinds, themes)
 
 
 class _Echo:

@@ -14,7 +14,7 @@ and the registration keeps only its reference, dates and status.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -41,7 +41,12 @@ def website_user():
             is_active=False,
         )
         user.set_unusable_password()
-        user.save()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            # Two first registrations at once: the other one made it.
+            user = User.objects.get(username=WEBSITE_USERNAME)
     return user
 
 

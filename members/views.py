@@ -30,7 +30,8 @@ from . import exports, registration
 from .directory import PER_PAGE, Directory
 from .figures import network_figures
 from .forms import HelpOfferForm, RegistrationForm
-from .models import HelpOffer, MemberNeed, MemberPage, Registration, localize_kind
+from .models import HelpOffer, KindMap, MemberNeed, MemberPage, Registration, localize_kind
+from .themes import ThemeMap
 
 READ_METHODS = (HTTPMethod.GET, HTTPMethod.HEAD)
 TEASERS = 3
@@ -43,7 +44,8 @@ def _read_only(request):
 
 
 def subpage_url(page, request, name):
-    return page.get_url(request) + page.reverse_subpage(name).lstrip("/")
+    # A page being previewed before its first save has no address yet.
+    return (page.get_url(request) or "") + page.reverse_subpage(name).lstrip("/")
 
 
 def see_other(url):
@@ -79,10 +81,12 @@ def directory(index, request):
 
 
 def annotate_cards(members):
-    """Kind and themes in the visitor's language, without a query per initiative."""
+    """Kind and themes in the visitor's language, without a query per initiative (and
+    with one cache read for all of them)."""
+    kinds, themes = KindMap(), ThemeMap()
     for member in members:
-        member.kind_label = getattr(localize_kind(member.kind_id), "name", "")
-        member.theme_list = localize_themes(member.themes.all())
+        member.kind_label = getattr(kinds.get(member.kind_id), "name", "")
+        member.theme_list = themes.localize(member.themes.all())
     return members
 
 
@@ -92,7 +96,7 @@ def map_markers(members, request):
             "lat": float(member.latitude),
             "lng": float(member.longitude),
             "title": member.title,
-            "url": member.get_url(request),
+            "url": member.get_url(request) or "",
             "text": member.place,
         }
         for member in members
@@ -104,6 +108,7 @@ def directory_context(index, request):
     directory = Directory.from_request(request)
     members = (
         directory.results(index)
+        .defer("body", "gallery", "search_text", "offers")
         .select_related("listing_image")
         .prefetch_related(
             "themes",
@@ -316,6 +321,8 @@ def teasers_html(page, request):
 
     Those sharing a theme with this one come first, then the newest.
     """
+    if page.pk is None:  # a preview before the first save
+        return ""
     language = translation.get_language()
     key = versioned_key("member-teasers", page.pk, language)
     html = cache.get(key)

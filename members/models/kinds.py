@@ -47,17 +47,28 @@ def kinds_of_locale(locale=None):
     Kept in the cache under the content version (bumped whenever a kind is saved). A kind
     that is not translated yet keeps the name of the language it was written in.
     """
-    return _kind_maps(locale)["by_key"]
+    return KindMap(locale).by_key
 
 
 def localize_kind(kind_id, locale=None):
     """The kind with id ``kind_id`` (a row of any language) in the visitor's language.
 
-    Takes the id, not the kind, so that a page's ``kind_id`` costs no query.
+    Takes the id, not the kind, so that a page's ``kind_id`` costs no query. For many
+    pages at once, make one ``KindMap`` and ask it: each call here reads the cache.
     """
-    maps = _kind_maps(locale)
-    key = maps["keys"].get(kind_id)
-    return maps["by_key"].get(key) if key else None
+    return KindMap(locale).get(kind_id)
+
+
+class KindMap:
+    """The kinds of one language, read from the cache once."""
+
+    def __init__(self, locale=None):
+        maps = _kind_maps(locale)
+        self.by_key, self.keys = maps["by_key"], maps["keys"]
+
+    def get(self, kind_id):
+        key = self.keys.get(kind_id)
+        return self.by_key.get(key) if key else None
 
 
 def _kind_maps(locale):
