@@ -323,3 +323,31 @@ def test_an_offers_personal_data_can_be_erased(admin_client, stored_offer):
     assert (stored_offer.name, stored_offer.email, stored_offer.message) == ("", "", "")
     assert stored_offer.erased_at is not None
     assert stored_offer.reference and stored_offer.need_description
+
+
+def test_old_personal_data_is_erased_by_the_retention_command(member, need, stored_offer):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    HelpOffer.objects.filter(pk=stored_offer.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    recent = HelpOffer.objects.create(
+        page=member,
+        need=need,
+        initiative_name=member.title,
+        need_kind=need.kind,
+        need_description=need.description,
+        name="Recent",
+        email="recent@example.org",
+        message="Nog bewaard.",
+    )
+
+    call_command("erase_member_submissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    stored_offer.refresh_from_db()
+    recent.refresh_from_db()
+    assert (stored_offer.name, stored_offer.email, stored_offer.message) == ("", "", "")
+    assert recent.name == "Recent"

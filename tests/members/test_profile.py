@@ -6,12 +6,21 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import TestCase
-from wagtail.models import Locale
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import querydict_from_html
 
 from members.models import MemberPage
 from portal.demo import translate_instance
 
-from ..factories import ImageFactory, MemberPageFactory, organisation_kind
+from ..factories import (
+    HomePageFactory,
+    ImageFactory,
+    MemberIndexPageFactory,
+    MemberPageFactory,
+    organisation_kind,
+)
 from ..utils import count_queries, to_english, translate_through_admin
 
 pytestmark = pytest.mark.django_db
@@ -292,4 +301,93 @@ def test_editors_can_open_the_profile_form_in_the_admin(admin_client, directory,
     edit = admin_client.get(f"/admin/pages/{member.pk}/edit/")
 
     assert add.status_code == edit.status_code == 200
-    assert "Contact voor hulpaanbod (niet openbaar)" in edit.text or "contact_email" in edit.text
+    assert "Contact voor hulpaanbod (niet openbaar)" in edit.text
+    assert 'name="needs-TOTAL_FORMS"' in edit.text
+
+
+class TestEditorsPreview(WagtailPageTestCase):
+    """Wagtail's preview renders the directory and a profile, saved or not."""
+
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        cls.home = HomePageFactory(parent=root, slug="preview-home")
+        cls.index = MemberIndexPageFactory(parent=cls.home)
+        cls.member = MemberPageFactory(parent=cls.index, needs=[("geld", "Een bus")])
+
+    def setUp(self):
+        self.login()
+
+    def form_data(self, url, **changes):
+        data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
+        # StreamFields are drawn by script; an empty one posts its count only.
+        data.update({"body-count": "0", "gallery-count": "0", **changes})
+        return data
+
+    def test_directory_and_profile_can_be_previewed(self):
+        member_data = self.form_data(f"/admin/pages/{self.member.pk}/edit/")
+
+        self.assertPageIsPreviewable(self.index)
+        self.assertPageIsPreviewable(self.member, post_data=member_data)
+
+    def test_a_new_profile_can_be_previewed_before_its_first_save(self):
+        data = self.form_data(f"/admin/pages/add/members/memberpage/{self.index.pk}/")
+        data.update(
+            {
+                "title": "Nieuw initiatief",
+                "slug": "nieuw-initiatief",
+                "intro": "Nog niet opgeslagen.",
+                "kind": str(organisation_kind().pk),
+                "place": "Utrecht",
+                "province": "utrecht",
+                "needs-TOTAL_FORMS": "1",
+                "needs-0-kind": "geld",
+                "needs-0-description": "Een bus",
+                "needs-0-ORDER": "1",
+            }
+        )
+        preview = reverse(
+            "wagtailadmin_pages:preview_on_add", args=["members", "memberpage", self.index.pk]
+        )
+
+        posted = self.client.post(preview, data)
+        shown = self.client.get(preview)
+
+        assert posted.json() == {"is_valid": True, "is_available": True}
+        assert shown.status_code == 200
+        assert "Nieuw initiatief" in shown.text
+        assert "Een bus" in shown.text
+
+
+def test_clearing_themes_on_a_dutch_profile_clears_them_on_the_translation(member):
+    english_locale = Locale.objects.get(language_code="en")
+    english = translate_instance(member, english_locale, to_english)
+    assert english.specific.themes.count() == 1
+
+    member.themes.set([])
+    member.save_revision().publish()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        english = translate_instance(member, english_locale, to_english)
+
+    assert english.specific.themes.count() == 0
+
+
+def test_other_apps_add_sections_to_a_profile_through_a_hook(client, member, directory):
+    from wagtail import hooks
+
+    from portal.home import HomeSection
+
+    partner = MemberPageFactory(parent=directory, title="Samenwerkingspartner")
+
+    def labs(request, page):
+        if page.pk != member.pk:
+            return None
+        return HomeSection(
+            "members/includes/home_section.html", {"members": [partner], "index": None}
+        )
+
+    with hooks.register_temporarily("members_profile_sections", labs):
+        html = client.get(member.url).text
+
+    assert "Initiatieven in het netwerk" in html
+    assert 'href="/nl/initiatieven/samenwerkingspartner/"' in html

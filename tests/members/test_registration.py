@@ -329,3 +329,33 @@ def test_only_moderators_see_registrations(client, directory, themes, moderator)
     erase = client.post(f"/admin/members/registrations/erase/{Registration.objects.get().pk}/")
     assert erase.status_code in (302, 403)
     assert Registration.objects.get().erased_at is None
+
+
+def test_retention_erases_decided_registrations_but_not_pending_ones(client, directory, themes):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    client.post(REGISTER, registration(themes, form_token="a"))
+    client.post(REGISTER, registration(themes, form_token="b", initiative_name="Tweede"))
+    decided, pending = Registration.objects.order_by("pk")
+    decided.page.save_revision().publish()
+    Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=400))
+
+    call_command("erase_member_submissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    decided.refresh_from_db()
+    pending.refresh_from_db()
+    assert decided.erased_at is not None and decided.email == ""
+    assert pending.erased_at is None and pending.email == "fatima@example.org"
+
+
+def test_the_admin_menu_groups_the_directory(admin_client):
+    dashboard = admin_client.get("/admin/")
+    kinds = admin_client.get("/admin/snippets/members/organisationkind/")
+
+    assert dashboard.status_code == kinds.status_code == 200
+    for label in ("Aanmeldingen", "Hulpaanbod", "Soorten organisatie"):
+        assert label in dashboard.text, label
+    assert "Zorgboerderij" in kinds.text
