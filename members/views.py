@@ -13,7 +13,6 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -35,11 +34,13 @@ from .themes import ThemeMap
 
 READ_METHODS = (HTTPMethod.GET, HTTPMethod.HEAD)
 TEASERS = 3
+# What json_script escapes: inside a <script> element these could end it or open a comment.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _read_only(request):
     if request.method not in READ_METHODS:
-        return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return None
 
 
@@ -57,7 +58,7 @@ def see_other(url):
 def ld_json(data):
     """JSON for a <script type="application/ld+json"> block: a data block, not a script,
     so a Content Security Policy without 'unsafe-inline' allows it."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 
 def subpage_context(page, request, route):
@@ -208,7 +209,7 @@ def register(index, request):
     elif request.method in READ_METHODS:
         form = RegistrationForm()
     else:
-        return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS", "POST"])
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context["form"] = form
     return TemplateResponse(request, "members/register.html", context, status=status)
 
@@ -381,7 +382,7 @@ def offer_help(page, request):
         initial = {"need": int(chosen)} if chosen.isdigit() else {}
         form = HelpOfferForm(needs=open_needs, initial=initial)
     else:
-        return HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS", "POST"])
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context.update({"form": form, "open_needs": open_needs, "profile_url": page.get_url(request)})
     return TemplateResponse(request, "members/offer_help.html", context, status=status)
 

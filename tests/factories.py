@@ -104,21 +104,28 @@ class MemberPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
-            self.save()  # a ParentalManyToManyField is stored when the page is saved
+            return True
+        return False
 
     @factory.post_generation
     def needs(self, create, extracted, **kwargs):
         """``needs=[("vrijwilligers", "Chauffeurs gezocht"), ("geld", "Een bus", True)]``."""
         if create and extracted:
-            for position, (kind, description, *met) in enumerate(extracted):
-                MemberNeed.objects.create(
-                    page=self,
-                    kind=kind,
-                    description=description,
-                    is_met=bool(met and met[0]),
-                    sort_order=position,
+            self.needs = [
+                MemberNeed(
+                    kind=kind, description=description, is_met=bool(met and met[0]), sort_order=n
                 )
-            self.save()  # the needs' text goes into the search column
+                for n, (kind, description, *met) in enumerate(extracted)
+            ]
+            return True
+        return False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Themes and needs are stored when the page is saved: one save for both (and the
+        # needs' text goes into the search column).
+        if create and results and any(results.values()):
+            instance.save()
 
 
 class LivingLabIndexPageFactory(wagtail_factories.PageFactory):

@@ -317,13 +317,15 @@ def test_the_directory_links_its_open_data_and_figures(client, network, director
 
 
 def test_directory_queries_do_not_grow_with_initiatives_or_filters(client, directory, themes):
+    image = ImageFactory()
+
     def build(first, last):
         for n in range(first, last):
             MemberPageFactory(
                 parent=directory,
                 title=f"Initiatief {n:03}",
                 themes=[themes["energie"], themes["voedsel"]],
-                listing_image=ImageFactory(),
+                listing_image=image,
                 needs=[("vrijwilligers", "Handen"), ("geld", "Een bus", True)],
             )
 
