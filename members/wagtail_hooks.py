@@ -1,10 +1,18 @@
-from django.db.models import Count, Sum
+"""The directory's part of the home page and the admin.
+
+Hook for other apps: ``members_profile_sections`` — ``fn(request, member_page)`` returns a
+``portal.home.HomeSection`` (template and context; the template gets ``section`` and
+``page``) or None. Profiles show them below the story, in hook order. The living labs use it
+to list the labs an initiative takes part in (apps may import ``members``, not the reverse).
+"""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
+from .figures import network_figures
 from .models import MemberIndexPage, MemberPage
 
 
@@ -25,21 +33,13 @@ def featured_initiatives(request, home_page):
 
 @hooks.register("portal_headline_figures", order=10)
 def member_figures():
-    totals = (
-        MemberPage.objects.live()
-        .filter(locale__language_code="nl")
-        .aggregate(
-            initiatives=Count("pk"),
-            people=Sum("people_reached"),
-            hours=Sum("volunteer_hours_per_week"),
-        )
-    )
-    if not totals["initiatives"]:
+    total = network_figures()["total"]
+    if not total.initiatives:
         return []
     return [
-        Figure(totals["initiatives"], _("initiatives in the network")),
-        Figure(totals["people"] or 0, _("people reached")),
-        Figure(totals["hours"] or 0, _("volunteer hours a week")),
+        Figure(total.initiatives, _("initiatives in the network")),
+        Figure(total.people_reached, _("people reached")),
+        Figure(total.volunteer_hours_per_week, _("volunteer hours a week")),
     ]
 
 
@@ -48,3 +48,10 @@ def load_members_demo(demo):
     from .demo import load_members
 
     load_members(demo)
+
+
+@hooks.register("register_admin_viewset")
+def register_members_admin():
+    from .viewsets import MembersViewSetGroup
+
+    return MembersViewSetGroup()

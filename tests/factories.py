@@ -11,7 +11,7 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageTag, Pe
 from calls.models import OpenCallPage, QuestionPage
 from home.models import HomePage, StandardPage
 from livinglabs.models import LivingLabIndexPage, LivingLabPage
-from members.models import MemberIndexPage, MemberPage
+from members.models import MemberIndexPage, MemberNeed, MemberPage, OrganisationKind
 from portal.models import Theme
 
 
@@ -99,9 +99,15 @@ class MemberIndexPageFactory(wagtail_factories.PageFactory):
         model = MemberIndexPage
 
 
+def organisation_kind(slug="bewonersorganisatie", language="nl"):
+    """One of the kinds of organisation the migrations add."""
+    return OrganisationKind.objects.get(slug=slug, locale__language_code=language)
+
+
 class MemberPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Initiatief {n}")
     intro = "Een initiatief in de wijk."
+    kind = factory.LazyFunction(organisation_kind)
     place = "Utrecht"
     province = "utrecht"
     latitude = Decimal("52.09000")
@@ -118,6 +124,28 @@ class MemberPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+            return True
+        return False
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        """``needs=[("vrijwilligers", "Chauffeurs gezocht"), ("geld", "Een bus", True)]``."""
+        if create and extracted:
+            self.needs = [
+                MemberNeed(
+                    kind=kind, description=description, is_met=bool(met and met[0]), sort_order=n
+                )
+                for n, (kind, description, *met) in enumerate(extracted)
+            ]
+            return True
+        return False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Themes and needs are stored when the page is saved: one save for both (and the
+        # needs' text goes into the search column).
+        if create and results and any(results.values()):
+            instance.save()
 
 
 class LivingLabIndexPageFactory(wagtail_factories.PageFactory):

@@ -75,6 +75,9 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
+    # A sub-address of a routable page (a form, a figures page) names its route, so that
+    # its translation is the same sub-address of the translated page.
+    route = context.get("subpage_route")
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
@@ -87,6 +90,9 @@ def language_links(context):
         for code, name in settings.LANGUAGES:
             other = translations.get(code)
             url = other.get_url(request) if other else home_url(code)
+            if other and route:
+                with translation.override(code):
+                    url += page.reverse_subpage(route).lstrip("/")
             links.append(_link(code, name, url, other, current))
     else:
         for code, name in settings.LANGUAGES:

@@ -1,0 +1,118 @@
+"""The directory, its open data and the network's figures."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from portal.pagination import paginate
+
+from .. import exports
+from ..directory import PER_PAGE, Directory
+from ..figures import network_figures
+from ..models import KindMap, MemberNeed
+from ..themes import ThemeMap
+from .common import base_context, read_only, subpage_context, subpage_url
+
+
+def directory(index, request):
+    if refused := read_only(request):
+        return refused
+    context = index.get_context(request)
+    response = TemplateResponse(request, index.get_template(request), context)
+    response.status_code = context["directory"].status
+    return response
+
+
+def annotate_cards(members):
+    """Kind and themes in the visitor's language, without a query per initiative (and
+    with one cache read for all of them)."""
+    kinds, themes = KindMap(), ThemeMap()
+    for member in members:
+        member.kind_label = getattr(kinds.get(member.kind_id), "name", "")
+        member.theme_list = themes.localize(member.themes.all())
+    return members
+
+
+def map_markers(members, request):
+    return [
+        {
+            "lat": float(member.latitude),
+            "lng": float(member.longitude),
+            "title": member.title,
+            "url": member.get_url(request) or "",
+            "text": member.place,
+        }
+        for member in members
+        if member.has_location
+    ]
+
+
+def directory_context(index, request):
+    directory = Directory.from_request(request)
+    members = (
+        directory.results(index)
+        .defer("body", "gallery", "search_text", "offers")
+        .select_related("listing_image")
+        .prefetch_related(
+            "themes",
+            "listing_image__renditions",
+            Prefetch(
+                "needs",
+                queryset=MemberNeed.objects.filter(is_met=False).order_by("sort_order"),
+                to_attr="open_needs",
+            ),
+        )
+    )
+    results = paginate(request, members, PER_PAGE)
+    annotate_cards(results.object_list)
+    return {
+        "directory": directory,
+        "form": directory.form,
+        "members": results,
+        "markers": map_markers(results.object_list, request),
+        "csv_url": subpage_url(index, request, "csv"),
+        "geojson_url": subpage_url(index, request, "geojson"),
+        "figures_url": subpage_url(index, request, "figures"),
+        "register_url": subpage_url(index, request, "register"),
+    }
+
+
+def _export_members(index, request):
+    directory = Directory.from_request(request)
+    if not directory.is_valid:
+        raise Http404(_("This list has no such filter."))
+    return directory.results(index)
+
+
+def directory_csv(index, request):
+    if refused := read_only(request):
+        return refused
+    return exports.csv_response(_export_members(index, request), request, _("initiatives"))
+
+
+def directory_geojson(index, request):
+    if refused := read_only(request):
+        return refused
+    return exports.geojson_response(_export_members(index, request), request, _("initiatives"))
+
+
+def figures(index, request):
+    if refused := read_only(request):
+        return refused
+    context = base_context(index, request)
+    context.update(subpage_context(index, request, "figures"))
+    context.update(
+        {
+            "figures": network_figures(),
+            "figures_csv_url": subpage_url(index, request, "figures_csv"),
+            "directory_url": index.get_url(request),
+        }
+    )
+    return TemplateResponse(request, "members/figures.html", context)
+
+
+def figures_csv(index, request):
+    if refused := read_only(request):
+        return refused
+    return exports.figures_csv_response(network_figures(), _("figures-initiatives"))
