@@ -2,18 +2,10 @@
 demo takes seconds)."""
 
 import pytest
-from django.core.management import call_command
-from django.test import TestCase
 
 from blog.models import BlogPage, Person, Reaction
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_demo_has_six_complete_stories_with_translated_authors(demo, client, locale_en):

@@ -1,8 +1,6 @@
 """Stories in a real browser: axe-core on index and story, a reaction by keyboard alone."""
 
 import pytest
-from django.core.management import call_command
-from django.test import TestCase
 
 from blog.models import Reaction
 
@@ -20,12 +18,6 @@ STORY = {
     "en": "/en/stories/the-all-inclusive-neighbourhood/",
 }
 INDEX = {"nl": "/nl/verhalen/", "en": "/en/stories/"}
-
-
-@pytest.fixture
-def demo(transactional_db):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def focused_id(page):

@@ -1,8 +1,6 @@
 """Home in a real browser: keyboard alone, and axe-core in both languages."""
 
 import pytest
-from django.core.management import call_command
-from django.test import TestCase
 
 from .browser import axe_violations, tab_to
 
@@ -12,12 +10,6 @@ pytestmark = [
     # migrations made (locales, the root page) after each test's flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

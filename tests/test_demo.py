@@ -15,10 +15,7 @@ DEMO_SLUGS = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+# The `demo` fixture (conftest) holds what a real `load_demo` built once this session.
 
 
 def test_demo_builds_both_trees_with_the_agreed_slugs(demo, client):
@@ -49,7 +46,9 @@ def test_english_demo_pages_are_in_english(demo, client):
     assert "Samen maken we" not in response.text
 
 
-def test_loading_the_demo_twice_changes_nothing(demo):
+def test_loading_the_demo_twice_changes_nothing(db):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     before = (Page.objects.count(), Theme.objects.count(), Navigation.objects.count())
 
     with TestCase.captureOnCommitCallbacks(execute=True):

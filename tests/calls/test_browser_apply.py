@@ -2,8 +2,6 @@
 axe-core finds nothing on the call page, the form with errors and the thank-you page."""
 
 import pytest
-from django.core.management import call_command
-from django.test import TestCase
 
 from calls.models import Application, OpenCallPage
 
@@ -14,12 +12,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def focus(page, element_id):

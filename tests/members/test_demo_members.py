@@ -1,8 +1,6 @@
 """The demo directory: enough initiatives, everywhere, on every theme, in both languages."""
 
 import pytest
-from django.core.management import call_command
-from django.test import TestCase
 
 from members.models import MemberPage
 from portal.choices import Province
@@ -11,10 +9,7 @@ from portal.models import Theme
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_directory_covers_the_country_and_the_themes_in_both_languages(client):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
+def test_demo_directory_covers_the_country_and_the_themes_in_both_languages(client, demo):
     dutch = MemberPage.objects.live().filter(locale__language_code="nl")
     english = MemberPage.objects.live().filter(locale__language_code="en")
     assert dutch.count() >= 24
