@@ -299,3 +299,30 @@ def test_client_address_behind_one_proxy():
     )
 
     assert client_address(request) == "198.51.100.7"
+
+
+def test_unknown_admin_address_is_a_plain_404(admin_client):
+    response = admin_client.get("/admin/does-not-exist/")
+
+    assert response.status_code == 404
+
+
+def test_unknown_unprefixed_address_goes_to_the_visitors_language(client, home_nl):
+    response = client.get("/over-ons/", HTTP_ACCEPT_LANGUAGE="nl")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/over-ons/"
+
+
+def test_switcher_keeps_filters_but_not_the_page_number(client, home_nl, home_en, theme):
+    index = BlogIndexPageFactory(parent=home_nl)
+    english = translated(index)
+    english.slug = "stories"
+    english.save_revision().publish()
+
+    response = client.get("/nl/verhalen/", {"theme": "energie", "page": "1"})
+
+    assert 'href="/en/stories/?theme=energie" hreflang="en"' in response.text
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/stories/">' in (
+        response.text
+    )

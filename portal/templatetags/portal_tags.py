@@ -94,6 +94,16 @@ def language_links(context):
                 with translation.override(code):
                     url += page.reverse_subpage(route).lstrip("/")
             links.append(_link(code, name, url, other, current))
+        # Filters are stable codes in both languages: the switcher keeps them (not the page
+        # number, as the other language's list may be longer or shorter).
+        params = request.GET.copy()
+        params.pop("page", None)
+        query = f"?{params.urlencode()}" if params else ""
+        for link in links:
+            link["absolute_url"] = request.build_absolute_uri(link["url"])
+            if link["available"] and query:
+                link["url"] += query
+        return links
     else:
         for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
