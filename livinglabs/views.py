@@ -8,6 +8,7 @@ localised in one query, related stories and the programme's figures from the cac
 import datetime
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from members.themes import ThemeMap
 from members.views.common import ld_json, read_only, subpage_url
 from portal.content import versioned_key
-from portal.i18n import localize_pages, localize_themes
+from portal.i18n import active_locale, localize_pages, localize_themes
 from portal.ical import calendar, day, escape, host_of, utc
 from portal.pagination import paginate
 from portal.related import related_stories
@@ -82,7 +83,7 @@ def lab_context(page, request):
     cases = list(page.business_cases.select_related("link_page").order_by("sort_order"))
     # Partners' profiles and the business cases' pages in the visitor's language: one query.
     linked = [partner.member for partner in partners] + [case.link_page for case in cases]
-    localized = iter(localize_pages(linked, page.locale))
+    localized = iter(localize_pages(linked, active_locale()))
     for partner in partners:
         target = next(localized)
         # An initiative's profile that is not live any more keeps its name, without a link.
@@ -93,6 +94,7 @@ def lab_context(page, request):
         case.link = target if target is not None and target.live else None
     milestones = sorted(page.milestones.all(), key=lambda milestone: milestone.date)
     themes = localize_themes(page.themes.all())
+    prefetch_gallery_renditions(page)
     elements = [
         (label, getattr(page, name)) for name, label in ENOLL_ELEMENTS if getattr(page, name)
     ]
@@ -111,6 +113,12 @@ def lab_context(page, request):
     }
     context["json_ld"] = ld_json(project_ld(page, request, context))
     return context
+
+
+def prefetch_gallery_renditions(page):
+    """The photos' renditions in one query, not one per photo (when the cache is cold)."""
+    images = [block.value["image"] for block in page.gallery if block.value["image"]]
+    prefetch_related_objects(images, "renditions")
 
 
 def stories_html(page, themes, request):

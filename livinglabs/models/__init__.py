@@ -1,4 +1,4 @@
-from .pages import LivingLabIndexPage, LivingLabPage
+from .pages import ENOLL_ELEMENTS, LivingLabIndexPage, LivingLabPage
 from .parts import (
     BusinessCaseStatus,
     FigureKind,
@@ -10,6 +10,7 @@ from .parts import (
 )
 
 __all__ = [
+    "ENOLL_ELEMENTS",
     "BusinessCaseStatus",
     "FigureKind",
     "LivingLabBusinessCase",

@@ -240,7 +240,7 @@ class LivingLabPage(RoutablePageMixin, BasePage):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return super().index_route(request, *args, **kwargs)
 
-    @path(_("milestones.ics"), name="calendar")
+    @path(_("milestones/"), name="calendar")
     def calendar_route(self, request):
         from ..views import milestones_calendar
 
