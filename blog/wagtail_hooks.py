@@ -65,7 +65,17 @@ def load_blog_demo(demo):
 def stories_about(locale, theme_slugs, names, limit):
     """Stories that name one of ``names`` (in a tag, the title or the introduction) first,
     then those sharing most themes (see portal.related)."""
-    from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+    from django.db.models import (
+        Case,
+        Count,
+        Exists,
+        IntegerField,
+        OuterRef,
+        Q,
+        Subquery,
+        Value,
+        When,
+    )
     from django.db.models.functions import Coalesce
 
     from .models import BlogPageTag

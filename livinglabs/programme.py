@@ -151,7 +151,8 @@ def compute_figures(index):
     return ProgrammeFigures(
         labs=sum(per_phase.values()),
         phases=[
-            (code, str(label), per_phase.get(code, 0)) for code, label in LivingLabPage.Phase.choices
+            (code, str(label), per_phase.get(code, 0))
+            for code, label in LivingLabPage.Phase.choices
         ],
         partners=partners["total"],
         initiatives=partners["initiatives"],

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from members.themes import ThemeMap
@@ -45,7 +46,7 @@ def lab_markers(labs, request):
             "lng": float(lab.longitude),
             "title": lab.title,
             "url": lab.get_url(request) or "",
-            "text": f"{lab.get_phase_display()}, {lab.place}",
+            "text": f"{capfirst(lab.get_phase_display())}, {lab.place}",
         }
         for lab in labs
         if lab.has_location
@@ -66,9 +67,9 @@ def programme_context(index, request):
     for lab in labs.object_list:
         lab.theme_list = themes.localize(lab.themes.all())
     # The map shows every lab that matches, not only this page of the list.
-    located = results.filter(latitude__isnull=False, longitude__isnull=False).defer(
-        *CARD_DEFERRED
-    )[:MAP_LIMIT]
+    located = results.filter(latitude__isnull=False, longitude__isnull=False).defer(*CARD_DEFERRED)[
+        :MAP_LIMIT
+    ]
     return {
         "programme": programme,
         "form": programme.form,

@@ -51,7 +51,9 @@ class LivingLabPartner(TranslatableMixin, Orderable):
     """A partner: an initiative of the network (its profile then lists the lab) or a named
     outside partner."""
 
-    page = ParentalKey("livinglabs.LivingLabPage", on_delete=models.CASCADE, related_name="partners")
+    page = ParentalKey(
+        "livinglabs.LivingLabPage", on_delete=models.CASCADE, related_name="partners"
+    )
     member = models.ForeignKey(
         "members.MemberPage",
         verbose_name=_("initiative in the network"),

@@ -99,8 +99,10 @@ def test_case_page_shows_every_part_of_the_case(client, lab):
     ):
         assert text in html, text
     # the timeline runs in date order; the next milestone is marked
-    assert html.index("Start verbouwing") < html.index("Eerste bewoners") < html.index(
-        "Tweede huis open"
+    assert (
+        html.index("Start verbouwing")
+        < html.index("Eerste bewoners")
+        < html.index("Tweede huis open")
     )
     assert re.search(r"timeline__item--next.*?Tweede huis open", html, re.S)
 
@@ -123,7 +125,8 @@ def test_partner_link_both_sides_in_english(client, lab, member):
 
     lab_html = client.get(english_lab.url).text
     assert (
-        f'<a href="{english_member.url}">Village Cooperative Gerkesklooster-Stroobos</a>' in lab_html
+        f'<a href="{english_member.url}">Village Cooperative Gerkesklooster-Stroobos</a>'
+        in lab_html
     )
     member_html = client.get(english_member.url).text
     assert "Living labs we take part in" in member_html
@@ -210,7 +213,9 @@ def test_related_stories_share_a_theme_or_name_the_lab(client, home_nl, lab, the
     html = client.get(lab.url).text
 
     assert "Verhalen over dit lab" in html
-    stories = re.findall(r'class="card__link" href="[^"]+">([^<]+)<', html.split('id="lab-stories"')[1])
+    stories = re.findall(
+        r'class="card__link" href="[^"]+">([^<]+)<', html.split('id="lab-stories"')[1]
+    )
     assert sorted(stories[:2]) == sorted([naming.title, tagged.title])
     assert stories[2:] == [sharing.title]
 
@@ -261,7 +266,7 @@ def test_case_page_queries_do_not_grow_with_partners_cases_figures_and_milestone
     assert count_queries(client, large.url, cached=False) == few
     warm = count_queries(client, large.url)
     assert count_queries(client, small.url) == warm <= 12
-    print(f"case page: {warm} queries warm, {few} with an empty cache")
+    print(f"case page: {warm} queries warm, {few} with an empty cache")  # noqa: T201
 
 
 class TestLabTree(WagtailPageTestCase):

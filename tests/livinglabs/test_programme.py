@@ -71,16 +71,25 @@ def titles(response):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("", ["Expeditie Nieuw Amersfoort", "Generatiehuis Gerkesklooster", "Wijkbedrijf Overvecht"]),
+        (
+            "",
+            ["Expeditie Nieuw Amersfoort", "Generatiehuis Gerkesklooster", "Wijkbedrijf Overvecht"],
+        ),
         ("?phase=uitvoering", ["Expeditie Nieuw Amersfoort", "Wijkbedrijf Overvecht"]),
         ("?phase=geborgd", ["Generatiehuis Gerkesklooster"]),
         ("?theme=wonen", ["Generatiehuis Gerkesklooster", "Wijkbedrijf Overvecht"]),
         ("?province=utrecht", ["Expeditie Nieuw Amersfoort", "Wijkbedrijf Overvecht"]),
         # combinations narrow down
         ("?phase=uitvoering&theme=wonen", ["Wijkbedrijf Overvecht"]),
-        ("?province=utrecht&theme=werk-inkomen", ["Expeditie Nieuw Amersfoort", "Wijkbedrijf Overvecht"]),
+        (
+            "?province=utrecht&theme=werk-inkomen",
+            ["Expeditie Nieuw Amersfoort", "Wijkbedrijf Overvecht"],
+        ),
         ("?phase=uitvoering&theme=wonen&province=friesland", []),
-        ("?phase=&theme=&province=", ["Expeditie Nieuw Amersfoort", "Generatiehuis Gerkesklooster", "Wijkbedrijf Overvecht"]),
+        (
+            "?phase=&theme=&province=",
+            ["Expeditie Nieuw Amersfoort", "Generatiehuis Gerkesklooster", "Wijkbedrijf Overvecht"],
+        ),
     ],
 )
 def test_filters_and_their_combination(client, programme, labs, query, expected):
@@ -137,9 +146,13 @@ def test_the_map_shows_every_matching_lab_with_a_location(client, programme, lab
     response = client.get(programme.url + "?province=utrecht")
 
     markers = json.loads(
-        re.search(r'id="programme-map-markers" type="application/json">(.*?)</script>', response.text).group(1)
+        re.search(
+            r'id="programme-map-markers" type="application/json">(.*?)</script>', response.text
+        ).group(1)
     )
-    assert [marker["title"] for marker in markers] == ["Expeditie Nieuw Amersfoort"]  # Overvecht has none
+    assert [marker["title"] for marker in markers] == [
+        "Expeditie Nieuw Amersfoort"
+    ]  # Overvecht has none
     assert markers[0]["url"] == labs["amersfoort"].url
     assert "leaflet.js" in response.text
 
@@ -209,4 +222,4 @@ def test_programme_queries_do_not_grow_with_labs_partners_and_cases(
     assert count_queries(client, programme.url + "?theme=wonen&province=utrecht") == few_filtered
     warm = count_queries(client, programme.url)
     assert warm <= 15
-    print(f"programme page: {warm} queries warm, {few} with an empty cache")
+    print(f"programme page: {warm} queries warm, {few} with an empty cache")  # noqa: T201
