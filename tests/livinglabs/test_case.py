@@ -275,3 +275,17 @@ class TestLabTree(WagtailPageTestCase):
 
         self.assertAllowedParentPageTypes(LivingLabPage, {LivingLabIndexPage})
         self.assertAllowedSubpageTypes(LivingLabPage, {})
+
+
+def test_editors_see_the_case_in_three_tabs(admin_client, lab, programme):
+    from django.urls import reverse
+
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[lab.pk]))
+    add = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["livinglabs", "livinglabpage", programme.pk])
+    )
+
+    assert edit.status_code == add.status_code == 200
+    html = edit.content.decode()
+    for text in ("Woningcorporatie Elkien", "Start verbouwing", "Dorpsauto", "ENoLL"):
+        assert text in html, text

@@ -124,3 +124,17 @@ def test_facts_cannot_be_overridden_in_the_translation_editor():
         assert fields[name].is_synchronized(LivingLabPage()), name
         assert not fields[name].overridable, name
     assert fields["themes"].is_synchronized(LivingLabPage())
+
+
+def test_clearing_themes_on_a_dutch_lab_clears_them_on_the_translation(lab):
+    english_locale = Locale.objects.get(language_code="en")
+    english = translate_instance(lab, english_locale, to_english)
+    assert english.specific.themes.count() == 1
+
+    lab = LivingLabPage.objects.get(pk=lab.pk)
+    lab.themes.set([])
+    lab.save_revision().publish()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        english = translate_instance(lab, english_locale, to_english)
+
+    assert english.specific.themes.count() == 0
