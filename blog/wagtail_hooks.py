@@ -59,3 +59,48 @@ def load_blog_demo(demo):
     from .demo import load_blog
 
     load_blog(demo)
+
+
+@hooks.register("portal_related_stories")
+def stories_about(locale, theme_slugs, names, limit):
+    """Stories that name one of ``names`` (in a tag, the title or the introduction) first,
+    then those sharing most themes (see portal.related)."""
+    from django.db.models import (
+        Case,
+        Count,
+        Exists,
+        IntegerField,
+        OuterRef,
+        Q,
+        Subquery,
+        Value,
+        When,
+    )
+    from django.db.models.functions import Coalesce
+
+    from .models import BlogPageTag
+
+    if not names and not theme_slugs:
+        return []
+    naming = Q(pk__in=[])
+    for name in names:
+        naming |= Q(title__icontains=name) | Q(intro__icontains=name)
+        naming |= Exists(
+            BlogPageTag.objects.filter(content_object_id=OuterRef("pk"), tag__name__iexact=name)
+        )
+    theme_rows = BlogPage.themes.through.objects.filter(
+        blogpage_id=OuterRef("pk"), theme__slug__in=theme_slugs
+    )
+    shared = theme_rows.order_by().values("blogpage_id").annotate(n=Count("pk")).values("n")
+    return list(
+        BlogPage.objects.visible()
+        .filter(locale=locale)
+        .filter(naming | Exists(theme_rows))
+        .annotate(
+            names_it=Case(When(naming, then=Value(1)), default=Value(0)),
+            shared_themes=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
+        )
+        .select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+        .order_by("-names_it", "-shared_themes", "-date", "-pk")[:limit]
+    )

@@ -1,15 +1,15 @@
 """An accepted application becomes a draft living lab, filled in from the application.
 
-The mapping lives in ``lab_fields``: one place to extend when labs get more fields
-(partners become their own records with issue 5; until then they go into the body).
+The mapping lives in ``lab_fields``: one place to extend when labs get more fields. The
+partners the applicant named become the lab's partner records (livinglabs.partners): an
+initiative of the network where the name matches its profile, else a named partner.
 """
 
-from django.utils import timezone, translation
-from django.utils.html import escape, linebreaks
+from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from livinglabs.models import LivingLabIndexPage, LivingLabPage
+from livinglabs.partners import partners_from_text
 
 
 class NoLabIndex(Exception):
@@ -18,13 +18,6 @@ class NoLabIndex(Exception):
 
 def lab_fields(application):
     """The lab's fields from the application's, in the call's language."""
-    with translation.override(application.call.locale.language_code):
-        body = []
-        if application.partners:
-            body += [
-                ("heading", _("Partners")),
-                ("paragraph", linebreaks(escape(application.partners))),
-            ]
     return {
         "title": application.title[:255],
         "summary": application.summary,
@@ -33,7 +26,7 @@ def lab_fields(application):
         "province": application.province,
         "phase": LivingLabPage.Phase.EXPLORE,
         "start_date": timezone.localdate(),
-        "body": body,
+        "partners": partners_from_text(application.partners, application.call.locale),
     }
 
 

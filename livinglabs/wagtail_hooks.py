@@ -1,10 +1,15 @@
+"""The living labs' part of the home page, of the initiatives' profiles and of the demo."""
+
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from portal.content import versioned_key
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
-from .models import LivingLabIndexPage, LivingLabPage
+from .models import LivingLabIndexPage, LivingLabPage, LivingLabPartner
 
 
 @hooks.register("portal_home_sections", order=30)
@@ -15,7 +20,7 @@ def living_labs(request, home_page):
         .exclude(phase=LivingLabPage.Phase.STOPPED)
         .select_related("listing_image")
         .prefetch_related("listing_image__renditions")
-        .order_by("-start_date")[:3]
+        .order_by("-start_date", "pk")[:3]
     )
     if not labs:
         return None
@@ -27,6 +32,49 @@ def living_labs(request, home_page):
 def lab_figures():
     count = LivingLabPage.objects.live().filter(locale__language_code="nl").count()
     return [Figure(count, _("living labs"))] if count else []
+
+
+@hooks.register("members_profile_sections", order=10)
+def labs_of_member(request, member_page):
+    """The labs an initiative takes part in: the other half of a partner link.
+
+    Partners of every language version of a lab point at one language version of the
+    initiative, so the link is found by the initiative's translation key. Kept in the cache
+    under the content version: a profile costs no query for it until something is published.
+    """
+    if member_page.pk is None:
+        return None
+    key = versioned_key("member-labs", member_page.translation_key, translation.get_language())
+    labs = cache.get(key)
+    if labs is None:
+        locale = active_locale()
+        partnerships = (
+            LivingLabPartner.objects.filter(
+                member__translation_key=member_page.translation_key,
+                page__in=LivingLabPage.objects.visible().filter(locale=locale),
+            )
+            .select_related("page")
+            .order_by("page__title", "pk")
+        )
+        labs, seen = [], set()
+        for partnership in partnerships:
+            lab = partnership.page
+            if lab.pk in seen:
+                continue
+            seen.add(lab.pk)
+            labs.append(
+                {
+                    "title": lab.title,
+                    "url": lab.get_url(request),
+                    "phase": str(lab.get_phase_display()),
+                    "place": lab.place,
+                    "role": str(partnership.get_role_display()),
+                }
+            )
+        cache.set(key, labs, timeout=None)
+    if not labs:
+        return None
+    return HomeSection("livinglabs/includes/member_labs.html", {"labs": labs})
 
 
 @hooks.register("portal_load_demo", order=40)

@@ -173,6 +173,14 @@ class LivingLabPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+            return True
+        return False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # A ParentalManyToManyField is stored when the page is saved.
+        if create and results and any(results.values()):
+            instance.save()
 
 
 class OpenCallPageFactory(wagtail_factories.PageFactory):
@@ -249,3 +257,44 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "calls.Application"
+
+
+# livinglabs: the parts of a lab's case
+
+
+def lab_parts(partners=(), cases=(), figures=(), milestones=()):
+    """Inline rows for ``LivingLabPageFactory(**lab_parts(...))``, saved with the page.
+
+    partners: (member page or name, role); cases: (title, status); figures: (kind, value);
+    milestones: (date, title).
+    """
+    from livinglabs.models import (
+        LivingLabBusinessCase,
+        LivingLabFigure,
+        LivingLabMilestone,
+        LivingLabPartner,
+    )
+
+    return {
+        "partners": [
+            LivingLabPartner(
+                member=who if not isinstance(who, str) else None,
+                name=who if isinstance(who, str) else "",
+                role=role,
+                sort_order=n,
+            )
+            for n, (who, role) in enumerate(partners)
+        ],
+        "business_cases": [
+            LivingLabBusinessCase(title=title, status=status, sort_order=n)
+            for n, (title, status) in enumerate(cases)
+        ],
+        "figures": [
+            LivingLabFigure(kind=kind, value=value, sort_order=n)
+            for n, (kind, value) in enumerate(figures)
+        ],
+        "milestones": [
+            LivingLabMilestone(date=date, title=title, sort_order=n)
+            for n, (date, title) in enumerate(milestones)
+        ],
+    }

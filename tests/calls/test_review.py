@@ -221,7 +221,10 @@ def test_accepting_makes_a_draft_living_lab_linked_both_ways(
     assert lab.summary == application.summary
     assert lab.phase == LivingLabPage.Phase.EXPLORE
     assert list(lab.themes.all()) == [theme]
-    assert "Woningcorporatie Elan" in str(lab.body)
+    # the applicant's partners become the lab's partner records
+    assert [(p.name, p.role) for p in lab.partners.all()] == [
+        ("Woningcorporatie Elan", "woningcorporatie")
+    ]
     assert lab.get_latest_revision().user == reviewer
     # and back: the lab's edit screen links to the application for those who may see it
     client.force_login(reviewer)

@@ -1,0 +1,243 @@
+"""The programme and a lab's case: their context, the lab's calendar and its JSON-LD.
+
+Both pages cost the same number of queries however many labs, partners, business cases,
+figures and milestones there are: one query per kind of thing, pages linked from the case
+localised in one query, related stories and the programme's figures from the cache.
+"""
+
+import datetime
+
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from members.themes import ThemeMap
+from members.views.common import ld_json, read_only, subpage_url
+from portal.content import versioned_key
+from portal.i18n import active_locale, localize_pages, localize_themes
+from portal.ical import calendar, day, escape, host_of, utc
+from portal.pagination import paginate
+from portal.related import related_stories
+
+from .models import ENOLL_ELEMENTS, LivingLabPage
+from .programme import Programme, programme_figures
+
+PER_PAGE = 12
+MAP_LIMIT = 500
+# Heavy columns a card never shows.
+CARD_DEFERRED = (
+    "body",
+    "gallery",
+    "results",
+    "question",
+    *(name for name, _label in ENOLL_ELEMENTS),
+)
+
+
+def lab_markers(labs, request):
+    return [
+        {
+            "lat": float(lab.latitude),
+            "lng": float(lab.longitude),
+            "title": lab.title,
+            "url": lab.get_url(request) or "",
+            "text": f"{capfirst(lab.get_phase_display())}, {lab.place}",
+        }
+        for lab in labs
+        if lab.has_location
+    ]
+
+
+def programme_context(index, request):
+    programme = Programme.from_request(request)
+    results = programme.results(index)
+    labs = paginate(
+        request,
+        results.defer(*CARD_DEFERRED)
+        .select_related("listing_image")
+        .prefetch_related("themes", "listing_image__renditions"),
+        PER_PAGE,
+    )
+    themes = ThemeMap()
+    for lab in labs.object_list:
+        lab.theme_list = themes.localize(lab.themes.all())
+    # The map shows every lab that matches, not only this page of the list.
+    located = results.filter(latitude__isnull=False, longitude__isnull=False).defer(*CARD_DEFERRED)[
+        :MAP_LIMIT
+    ]
+    return {
+        "programme": programme,
+        "form": programme.form,
+        "labs": labs,
+        "markers": lab_markers(located, request) if labs.paginator.count else [],
+        "figures": programme_figures(index),
+    }
+
+
+def lab_context(page, request):
+    partners = list(page.partners.select_related("member").order_by("sort_order"))
+    cases = list(page.business_cases.select_related("link_page").order_by("sort_order"))
+    # Partners' profiles and the business cases' pages in the visitor's language: one query.
+    linked = [partner.member for partner in partners] + [case.link_page for case in cases]
+    localized = iter(localize_pages(linked, active_locale()))
+    for partner in partners:
+        target = next(localized)
+        # An initiative's profile that is not live any more keeps its name, without a link.
+        partner.link = target if target is not None and target.live else None
+        partner.label = target.title if target is not None else partner.name
+    for case in cases:
+        target = next(localized)
+        case.link = target if target is not None and target.live else None
+    milestones = sorted(page.milestones.all(), key=lambda milestone: milestone.date)
+    themes = localize_themes(page.themes.all())
+    prefetch_gallery_renditions(page)
+    elements = [
+        (label, getattr(page, name)) for name, label in ENOLL_ELEMENTS if getattr(page, name)
+    ]
+    today = timezone.localdate()
+    context = {
+        "themes": themes,
+        "partners": [partner for partner in partners if partner.label],
+        "business_cases": cases,
+        "lab_figures": list(page.figures.order_by("sort_order")),
+        "milestones": milestones,
+        "next_milestone": next((m for m in milestones if m.date >= today), None),
+        "elements": elements,
+        "markers": lab_markers([page], request),
+        "stories": stories_html(page, themes, request),
+        "calendar_url": subpage_url(page, request, "calendar") if milestones else "",
+    }
+    context["json_ld"] = ld_json(project_ld(page, request, context))
+    return context
+
+
+def prefetch_gallery_renditions(page):
+    """The photos' renditions in one query, not one per photo (when the cache is cold)."""
+    images = [block.value["image"] for block in page.gallery if block.value["image"]]
+    prefetch_related_objects(images, "renditions")
+
+
+def stories_html(page, themes, request):
+    """Related stories, rendered once per content version (previews build them afresh)."""
+    if page.pk is None:
+        return ""
+    preview = getattr(request, "is_preview", False)
+    key = versioned_key("lab-stories", page.pk, translation.get_language())
+    html = None if preview else cache.get(key)
+    if html is None:
+        # Stories may name the lab in either language (tags are shared by both).
+        names = set(
+            LivingLabPage.objects.filter(translation_key=page.translation_key).values_list(
+                "title", flat=True
+            )
+        ) | {page.title}
+        stories = related_stories(page.locale, [theme.slug for theme in themes], sorted(names))
+        html = render_to_string(
+            "livinglabs/includes/related_stories.html", {"stories": stories}, request=request
+        )
+        if not preview:
+            cache.set(key, html, timeout=None)
+    return mark_safe(html)  # noqa: S308 - our own template's output
+
+
+def project_ld(page, request, context):
+    """schema.org Project: what the case page shows, for search engines."""
+    url = page.get_full_url(request)
+    place = {
+        "@type": "Place",
+        "name": page.place,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": page.place,
+            "addressRegion": page.get_province_display(),
+            "addressCountry": "NL",
+        },
+    }
+    if page.has_location:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(page.latitude),
+            "longitude": float(page.longitude),
+        }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": translation.get_language(),
+        "foundingDate": page.start_date.isoformat(),
+        "location": place,
+    }
+    if page.end_date:
+        data["dissolutionDate"] = page.end_date.isoformat()
+    if context["themes"]:
+        data["keywords"] = ", ".join(theme.name for theme in context["themes"])
+    members = []
+    for partner in context["partners"]:
+        member = {"@type": "Organization", "name": partner.label}
+        if partner.link:
+            member["url"] = request.build_absolute_uri(partner.link.get_url(request))
+        elif partner.website:
+            member["url"] = partner.website
+        members.append(member)
+    if members:
+        data["member"] = members
+    if context["milestones"]:
+        data["event"] = [
+            {
+                "@type": "Event",
+                "name": milestone.title,
+                "startDate": milestone.date.isoformat(),
+                "location": place,
+                **({"description": milestone.description} if milestone.description else {}),
+            }
+            for milestone in context["milestones"]
+        ]
+    if page.contact_email or page.contact_phone:
+        contact = {"@type": "ContactPoint", "contactType": _("Contact")}
+        if page.contact_name:
+            contact["name"] = page.contact_name
+        if page.contact_email:
+            contact["email"] = page.contact_email
+        if page.contact_phone:
+            contact["telephone"] = page.contact_phone
+        data["contactPoint"] = contact
+    return data
+
+
+def milestones_calendar(page, request):
+    """The lab's milestones as all-day events in an iCalendar file."""
+    if refused := read_only(request):
+        return refused
+    url = page.get_full_url(request)
+    host = host_of(request)
+    stamp = utc(timezone.now())
+    events = []
+    for milestone in sorted(page.milestones.all(), key=lambda milestone: milestone.date):
+        description = "\n\n".join(part for part in (milestone.description, url) if part)
+        events.append(
+            [
+                f"UID:lab-{page.translation_key}-{milestone.translation_key}@{host}",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{day(milestone.date)}",
+                f"DTEND;VALUE=DATE:{day(milestone.date + datetime.timedelta(days=1))}",
+                f"SUMMARY:{escape(f'{milestone.title} ({page.title})')}",
+                f"DESCRIPTION:{escape(description)}",
+                f"LOCATION:{escape(page.place)}",
+                f"URL:{url}",
+                "TRANSP:TRANSPARENT",
+            ]
+        )
+    name = _("Milestones: %(title)s") % {"title": page.title}
+    response = HttpResponse(
+        calendar(events, "Living labs", name), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
+    return response
