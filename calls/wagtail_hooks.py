@@ -23,6 +23,13 @@ def register_open_call_viewsets():
     return OpenCallViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_question_viewset():
+    from .questions.viewsets import QuestionViewSet
+
+    return QuestionViewSet()
+
+
 @hooks.register("register_page_header_buttons")
 def application_of_lab(page, user, view_name, next_url=None):
     """The other half of the link between an accepted application and its lab."""
