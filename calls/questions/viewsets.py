@@ -89,9 +89,11 @@ class HistoryPanel(Panel):
 
 
 class QuestionEditView(EditView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    def post(self, request, *args, **kwargs):
+        # The form writes its values onto the object: keep what they were before.
+        self.object = self.get_object()
         self.before = {"state": self.object.state, "status": self.object.status}
+        return super().post(request, *args, **kwargs)
 
     def save_instance(self):
         with transaction.atomic():
