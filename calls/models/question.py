@@ -187,9 +187,7 @@ class Question(BaseSubmission):
 
     @property
     def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED and self.may_be_published and not self.erased_at
-        )
+        return self.status == self.Status.PUBLISHED and self.may_be_published and not self.erased_at
 
     def steps(self):
         """The path, in order: (state code, label, date or None, reached)."""

@@ -197,7 +197,10 @@ def test_too_many_questions_from_one_address_keep_what_was_typed(
     client, page, django_capture_on_commit_callbacks
 ):
     for token in ("a", "b"):
-        assert ask(client, page, django_capture_on_commit_callbacks, form_token=token).status_code == 303
+        assert (
+            ask(client, page, django_capture_on_commit_callbacks, form_token=token).status_code
+            == 303
+        )
     response = ask(
         client, page, django_capture_on_commit_callbacks, form_token="c", text="Een derde vraag."
     )
@@ -299,9 +302,7 @@ def test_a_question_goes_through_every_state_with_a_mail_at_each_step(
     assert f"http://testserver{lab.url}" in became_lab.body
     assert question.lab_at and question.published_at
 
-    changes = [
-        (c.field, c.from_value, c.to_value, c.user_name) for c in question.changes.all()
-    ]
+    changes = [(c.field, c.from_value, c.to_value, c.user_name) for c in question.changes.all()]
     assert changes == [
         ("state", "", "received", ""),
         ("status", "", "pending", ""),
@@ -465,7 +466,9 @@ def test_published_questions_are_listed_newest_first_in_both_languages(client, p
 
 def test_filters_by_theme_and_state_in_the_address(client, page, themes):
     QuestionFactory(page=page, text="Vraag over energie", theme=themes[0])
-    QuestionFactory(page=page, text="Vraag over wonen", theme=themes[1], state="answered", answer="Zo.")
+    QuestionFactory(
+        page=page, text="Vraag over wonen", theme=themes[1], state="answered", answer="Zo."
+    )
 
     energy = client.get(page.url, {"theme": "energie"}).text
     answered = client.get(page.url, {"state": "answered"}).text
