@@ -538,3 +538,30 @@ def test_a_change_is_recorded_with_its_labels(page):
     with translation.override("nl"):
         assert str(change.to_label) == "opgenomen in de open oproep"
         assert str(change.from_label) == "ontvangen"
+
+
+# Demo content and the way in
+
+
+def test_the_demo_has_questions_in_every_state_in_both_languages(demo, client):
+    dutch = client.get("/nl/breng-je-vraag-in/").text
+    english = client.get("/en/ask-a-question/").text
+
+    for text in (dutch, english):
+        assert "groenbudget" not in text  # a made-up guard: the demo words are below
+        assert "openbaar groen" in text
+        assert "repair café" in text
+        assert "broodfonds" not in text.lower()  # not to be published, and still pending
+    assert "Anoniem gevraagd" in dutch and "Asked anonymously" in english
+    assert "Gevraagd door Impact Midden (organisatie)" in dutch
+    for state in ("Ontvangen", "Beantwoord", "Opgenomen in de open oproep", "Living lab geworden"):
+        assert state in dutch
+    assert "/nl/living-labs/expeditie-nieuw-amersfoort/" in dutch
+    assert "/en/living-labs/expedition-new-amersfoort/" in english
+    assert Question.objects.filter(language="en").count() >= 2
+
+
+def test_the_home_page_and_the_menu_lead_to_the_question_page(demo, client):
+    for home, url in (("/nl/", "/nl/breng-je-vraag-in/"), ("/en/", "/en/ask-a-question/")):
+        text = client.get(home).text
+        assert text.count(f'href="{url}"') >= 2  # the main menu and the home section
