@@ -312,6 +312,11 @@ def test_a_question_goes_through_every_state_with_a_mail_at_each_step(
         ("status", "pending", "published", "Redacteur"),
     ]
 
+    screen = editor.get(reverse("questions:edit", args=[question.pk]))
+    assert screen.status_code == 200
+    assert "de vraagsteller (formulier op de site)" in screen.text
+    assert screen.text.count("Redacteur") >= 4
+
     # The public sees the whole path, each step dated and linked.
     text = client.get(page.url).text
     assert "Gevraagd door Fatima (bewoner)" in text
