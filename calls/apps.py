@@ -14,3 +14,8 @@ class CallsConfig(AppConfig):
 
         # Before any admin view asks: Wagtail would otherwise make a plain model policy.
         register_permission_policy(Application, ApplicationPermissionPolicy(Application))
+
+        from .models import Question
+        from .questions.viewsets import QuestionPermissionPolicy
+
+        register_permission_policy(Question, QuestionPermissionPolicy(Question))

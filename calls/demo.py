@@ -8,6 +8,7 @@ from wagtail.models import Page
 from portal.models import Theme
 
 from .models import Application, OpenCallPage, QuestionPage, StatusChange
+from .questions.demo import load_questions
 
 CALL = {
     "slug": {"nl": "open-oproep", "en": "open-call"},
@@ -271,7 +272,8 @@ def load_calls(demo):
     )
     demo.translate(call, CALL)
     questions = demo.page(demo.home, QuestionPage, QUESTIONS)
-    demo.translate(questions, QUESTIONS)
+    questions_en = demo.translate(questions, QUESTIONS)
+    load_questions(demo, questions, questions_en, call)
     load_applications(demo, call)
 
 

@@ -13,7 +13,7 @@ from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
-from .models import Application, OpenCallPage
+from .models import Application, OpenCallPage, QuestionPage
 from .permissions import visible_applications
 from .viewsets import OpenCallViewSetGroup
 
@@ -21,6 +21,13 @@ from .viewsets import OpenCallViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_open_call_viewsets():
     return OpenCallViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_question_viewset():
+    from .questions.viewsets import QuestionViewSet
+
+    return QuestionViewSet()
 
 
 @hooks.register("register_page_header_buttons")
@@ -81,6 +88,22 @@ def open_call(request, home_page):
     if not call:
         return None
     return HomeSection("calls/includes/home_section.html", {"call": call})
+
+
+@hooks.register("portal_home_sections", order=6)
+def questions(request, home_page):
+    """ "Breng je vraag in", with the latest published questions and where they stand."""
+    from .questions.views import public_questions, subpage_url
+
+    page = QuestionPage.objects.visible().filter(locale=active_locale()).first()
+    if not page:
+        return None
+    latest = list(public_questions(page)[:3])
+    for question in latest:
+        question.url = subpage_url(page, request, "question", reference=question.reference)
+    return HomeSection(
+        "calls/includes/question_home_section.html", {"page": page, "questions": latest}
+    )
 
 
 @hooks.register("portal_load_demo", order=50)

@@ -298,3 +298,24 @@ def lab_parts(partners=(), cases=(), figures=(), milestones=()):
             for n, (date, title) in enumerate(milestones)
         ],
     }
+
+
+# calls: "Breng je vraag in"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A published question that may be shown anonymously; pass ``page`` (a QuestionPage)."""
+
+    name = factory.Sequence(lambda n: f"Vraagsteller {n}")
+    email = factory.Sequence(lambda n: f"vraag{n}@example.org")
+    role = "bewoner"
+    municipality = "Zwolle"
+    text = factory.Sequence(lambda n: f"Hoe starten we een buurtcoöperatie, vraag {n}?")
+    publish_as = "anonymous"
+    status = "published"
+    language = "nl"
+    consent_at = factory.LazyFunction(timezone.now)
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "calls.Question"

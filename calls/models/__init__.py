@@ -1,6 +1,6 @@
 from .application import Application, ApplicationFile, StatusChange
 from .open_call import OpenCallPage
-from .question import QuestionPage
+from .question import Question, QuestionChange, QuestionPage
 from .review import CallReviewer, Review
 
 __all__ = [
@@ -8,6 +8,8 @@ __all__ = [
     "ApplicationFile",
     "CallReviewer",
     "OpenCallPage",
+    "Question",
+    "QuestionChange",
     "QuestionPage",
     "Review",
     "StatusChange",
