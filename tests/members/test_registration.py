@@ -348,7 +348,7 @@ def test_retention_erases_decided_registrations_but_not_pending_ones(client, dir
     decided.page.save_revision().publish()
     Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=400))
 
-    call_command("erase_member_submissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     decided.refresh_from_db()
     pending.refresh_from_db()
