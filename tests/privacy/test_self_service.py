@@ -2,6 +2,8 @@
 erase; tampered and expired links get a clear 4xx page; erasure works once."""
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 import time_machine
@@ -28,7 +30,7 @@ PERSONAL_TEXT = {
 }
 
 
-def test_thank_you_page_and_confirmation_say_what_why_until_when_with_the_link(sent):
+def test_thank_you_page_and_confirmation_say_what_why_until_when_with_the_link(client, sent):
     submission = sent.submission
     until = (submission.created_at + datetime.timedelta(days=submission.retention_days())).date()
     html = sent.thanks.text
@@ -37,7 +39,10 @@ def test_thank_you_page_and_confirmation_say_what_why_until_when_with_the_link(s
     assert "We bewaren: " in html and "e-mailadres" in html
     assert "Waarom: " in html
     assert f"{until.day} " in html and str(until.year) in html
-    assert self_service_path(submission).split("/")[2] in html  # the localised path
+    (href,) = re.findall(r'href="(/nl/jouw-gegevens/[^"]+)"', html)
+    opened = client.get(unescape(href))
+    assert opened.status_code == 200 and submission.reference in opened.text
+    assert self_service_path(submission).startswith("/nl/jouw-gegevens/")
     body = sent.confirmation.body
     assert "Je persoonsgegevens" in body and "Waarom: " in body
     assert sent.link.startswith("/nl/")
