@@ -15,7 +15,7 @@ from members.models import HelpOffer, Registration
 
 from ..calls.conftest import call, valid_data  # noqa: F401
 from ..factories import BlogIndexPageFactory, BlogPageFactory, MemberPageFactory
-from ..members.conftest import directory, themes  # noqa: F401
+from ..members.conftest import directory  # noqa: F401
 from ..utils import translated
 
 KINDS = ["reaction", "application", "help_offer", "registration"]
@@ -40,6 +40,12 @@ class Sent:
 
     def fresh(self):
         return type(self.submission).objects.get(pk=self.submission.pk)
+
+
+@pytest.fixture
+def themes(theme):
+    """The one theme the call also uses (the members' fixture would make it twice)."""
+    return {"energie": theme}
 
 
 @pytest.fixture
