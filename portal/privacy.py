@@ -81,6 +81,22 @@ def self_service_url(submission, request=None):
     return site_root_url() + path
 
 
+def retention_periods():
+    """Every kind of submission with its period, for the privacy statement: a list of
+    {"code", "kind" (plural, active language), "days", "why"}."""
+    from django.utils.text import capfirst
+
+    return [
+        {
+            "code": model.privacy_kind(),
+            "kind": capfirst(model._meta.verbose_name_plural),
+            "days": model.retention_default(),
+            "why": model.privacy_purpose,
+        }
+        for model in submission_models()
+    ]
+
+
 # The purge --------------------------------------------------------------------------------
 
 

@@ -67,10 +67,7 @@ def already_erased(request, submission):
     return refused(
         request,
         _("Your personal data has been erased"),
-        _(
-            "The personal data of %(reference)s has been erased. This link no longer shows "
-            "anything."
-        )
+        _("The personal data of %(reference)s has been erased. This link no longer shows anything.")
         % {"reference": submission.reference},
         410,
     )
@@ -123,7 +120,9 @@ def act(request, submission):
         else:
             submission.erase_personal_data()
         PersonalDataLog.record(
-            PersonalDataLog.Action.WITHDRAW if action == "withdraw" else PersonalDataLog.Action.ERASE,
+            PersonalDataLog.Action.WITHDRAW
+            if action == "withdraw"
+            else PersonalDataLog.Action.ERASE,
             PersonalDataLog.Source.SELF_SERVICE,
             [submission],
             email=email,

@@ -1,6 +1,6 @@
-from django.conf import settings
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver

@@ -66,7 +66,9 @@ class PrivacySettings(BaseGenericSetting, ClusterableModel):
 
 
 class RetentionPeriod(Orderable):
-    setting = ParentalKey(PrivacySettings, on_delete=models.CASCADE, related_name="retention_periods")
+    setting = ParentalKey(
+        PrivacySettings, on_delete=models.CASCADE, related_name="retention_periods"
+    )
     kind = models.CharField(
         _("kind of submission"), max_length=100, choices=submission_kind_choices
     )

@@ -187,13 +187,21 @@ def privacy_notice(context, submission):
 def privacy_notice_mail(submission):
     """The same notice as plain text for mail, with the full link."""
     from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
 
     from portal.privacy import self_service_url
-
-    from django.utils.safestring import mark_safe
 
     text = render_to_string(
         "includes/privacy_notice.txt",
         {"privacy": submission.self_service(), "url": self_service_url(submission)},
     )
     return mark_safe(text)  # plain text for mail; the include escapes nothing either
+
+
+@register.simple_tag
+def retention_periods():
+    """{% retention_periods as periods %}: each kind of submission, its period and purpose
+    (portal.privacy.retention_periods), for a privacy statement."""
+    from portal.privacy import retention_periods as periods
+
+    return periods()

@@ -71,8 +71,12 @@ def test_json_export_holds_everything_and_is_logged(client, privacy_officer, eve
     data = json.loads(response.content)
     assert data["email"] == EMAIL
     kinds = data["submissions"]
-    assert set(kinds) == {"blog.reaction", "calls.application", "members.helpoffer",
-                          "members.registration"}
+    assert set(kinds) == {
+        "blog.reaction",
+        "calls.application",
+        "members.helpoffer",
+        "members.registration",
+    }
     (application,) = kinds["calls.application"]
     assert application["name"] == "Fatima el Amrani" and application["email"] == EMAIL
     assert application["answers"] and application["files"][0]["name"].endswith(".pdf")

@@ -71,9 +71,7 @@ def test_each_kind_is_erased_after_its_retention_and_still_counted(
     if kind == "registration":
         page = MemberPage.objects.get(pk=sent.submission.page_id)
         assert page.live and page.contact_email == "" and page.contact_name == ""
-        assert all(
-            EMAIL not in str(revision.content) for revision in page.revisions.all()
-        )
+        assert all(EMAIL not in str(revision.content) for revision in page.revisions.all())
         assert not IndexEntry.objects.filter(body__icontains=EMAIL).exists()
         assert not IndexEntry.objects.filter(autocomplete__icontains=EMAIL).exists()
     if kind == "reaction":
@@ -123,15 +121,21 @@ def test_history_notes_and_review_comments_are_erased_with_the_application(call)
 
     application = ApplicationFactory(call=call, name="Fatima el Amrani")
     StatusChange.objects.create(
-        application=application, from_status="submitted", to_status="in_review",
+        application=application,
+        from_status="submitted",
+        to_status="in_review",
         note="Gebeld met Fatima el Amrani, 06 12345678",
     )
     Review.objects.create(
-        application=application, reviewer_name="R", comment="Fatima kent de buurt goed.",
-        scores={"a": 3}, score=60,
+        application=application,
+        reviewer_name="R",
+        comment="Fatima kent de buurt goed.",
+        scores={"a": 3},
+        score=60,
     )
-    record = ApplicationFile(application=application, question_id="q", name="plan.pdf",
-                             kind="pdf", size=3, sha256="x")
+    record = ApplicationFile(
+        application=application, question_id="q", name="plan.pdf", kind="pdf", size=3, sha256="x"
+    )
     record.file.save("plan.pdf", ContentFile(b"%PDF"), save=True)
 
     purge_at(NOW + datetime.timedelta(days=800))
@@ -168,8 +172,9 @@ def test_a_dry_run_changes_nothing(call):
     assert application.erased_at is None
 
 
-def test_help_offers_use_the_retention_from_the_settings(request, client,
-                                                          django_capture_on_commit_callbacks):
+def test_help_offers_use_the_retention_from_the_settings(
+    request, client, django_capture_on_commit_callbacks
+):
     sent = send("help_offer", request, client, django_capture_on_commit_callbacks)
     RetentionPeriod.objects.create(
         setting=PrivacySettings.load(), kind="members.helpoffer", days=30

@@ -54,7 +54,9 @@ def test_the_link_shows_the_submission_and_changes_nothing(client, sent):
     assert response.status_code == 200
     assert sent.submission.reference in response.text
     assert PERSONAL_TEXT[sent.kind] in response.text
-    assert response["Cache-Control"].startswith("private") or "no-store" in response["Cache-Control"]
+    assert (
+        response["Cache-Control"].startswith("private") or "no-store" in response["Cache-Control"]
+    )
     assert response["Referrer-Policy"] == "no-referrer"
     assert sent.fresh().erased_at is None
 
