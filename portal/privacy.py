@@ -115,7 +115,8 @@ def purge(now=None, dry_run=False):
             created_at__lt=now - timedelta(days=shortest)
         )
         erased, deleted = [], []
-        for submission in candidates.iterator():
+        # A list, not a cursor: each row is changed in its own transaction as we go.
+        for submission in list(candidates):
             if submission.retention_ends_at() > now:
                 continue
             if dry_run:
