@@ -1,7 +1,11 @@
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from portal.choices import Province
 from portal.models import BaseSubmission
@@ -160,6 +164,7 @@ class Registration(BaseSubmission):
         email = (self.email or "").strip().lower()
         if not email:
             return
+        scrub_translation_sources(page.translation_key, email)
         versions = MemberPage.objects.filter(translation_key=page.translation_key)
         for version in versions:
             if (version.contact_email or "").lower() != email:
@@ -172,3 +177,15 @@ class Registration(BaseSubmission):
                     content["contact_email"] = ""
                     revision.content = content
                     revision.save(update_fields=["content"])
+
+
+def scrub_translation_sources(translation_key, email):
+    """wagtail-localize keeps a frozen copy of the page it translates from (synchronised
+    fields included): blank the contact there too."""
+    for source in TranslationSource.objects.filter(object_id=translation_key):
+        content = json.loads(source.content_json)
+        if (content.get("contact_email") or "").lower() == email:
+            content["contact_name"] = ""
+            content["contact_email"] = ""
+            source.content_json = json.dumps(content, cls=DjangoJSONEncoder)
+            source.save(update_fields=["content_json"])

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
+from wagtail_localize.models import TranslationSource
 
 from blog.models import Reaction
 from calls.models import Application, ApplicationFile, StatusChange
@@ -19,6 +20,7 @@ from members.models import HelpOffer, MemberPage, Registration
 from portal.models import PersonalDataLog, PrivacySettings, RetentionPeriod
 
 from ..factories import ApplicationFactory, OpenCallPageFactory, ReactionFactory
+from ..utils import translated
 from .conftest import EMAIL, send
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +49,10 @@ def test_each_kind_is_erased_after_its_retention_and_still_counted(
         sent.submission.page.save_revision().publish()
         sent.submission.refresh_from_db()
         assert sent.submission.status == Registration.Status.PUBLISHED
+        # Translated: wagtail-localize keeps a frozen copy, and the English page a copy.
+        TranslationSource.get_or_create_from_instance(sent.submission.page)
+        english = translated(sent.submission.page)
+        assert english.contact_email == EMAIL
     files = [record.file.name for record in ApplicationFile.objects.all()]
     days = sent.submission.retention_days()
     ends = sent.submission.created_at + datetime.timedelta(days=days)
@@ -72,6 +78,9 @@ def test_each_kind_is_erased_after_its_retention_and_still_counted(
         page = MemberPage.objects.get(pk=sent.submission.page_id)
         assert page.live and page.contact_email == "" and page.contact_name == ""
         assert all(EMAIL not in str(revision.content) for revision in page.revisions.all())
+        assert MemberPage.objects.get(pk=english.pk).contact_email == ""
+        assert all(EMAIL not in source.content_json for source in TranslationSource.objects.all())
+        assert TranslationSource.objects.exists()
         assert not IndexEntry.objects.filter(body__icontains=EMAIL).exists()
         assert not IndexEntry.objects.filter(autocomplete__icontains=EMAIL).exists()
     if kind == "reaction":
