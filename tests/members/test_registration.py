@@ -319,6 +319,13 @@ def test_erasing_an_accepted_registration_keeps_the_profile(
     stored.refresh_from_db()
     assert stored.page.live
     assert (stored.name, stored.email, stored.status) == ("", "", "published")
+    # The copy of the contact person's details on the profile goes too, and it is logged.
+    page = MemberPage.objects.get(pk=stored.page_id)
+    assert (page.contact_name, page.contact_email) == ("", "")
+    assert "fatima@example.org" not in str(page.get_latest_revision().content)
+    from portal.models import PersonalDataLog
+
+    assert PersonalDataLog.objects.get().submissions == {"members.registration": [stored.reference]}
 
 
 def test_only_moderators_see_registrations(client, directory, themes, moderator):
