@@ -62,6 +62,12 @@ def post_reaction(request, page):
         if spam:
             return
         queue_mail(
+            to=reaction.email,
+            template="blog/mail/reaction_received",
+            context={"reaction": reaction, "story_title": page.title},
+            language=reaction.language,
+        )
+        queue_mail(
             to=staff_addresses(MODERATOR_PERMISSION),
             template="blog/mail/reaction_notice",
             context={

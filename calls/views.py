@@ -241,7 +241,11 @@ def thanks(page, request):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
     reference = reference_from_thanks_token(request.GET.get("t", ""))
-    application = Application.objects.filter(reference=reference).first() if reference else None
+    application = (
+        Application.objects.select_related("call").filter(reference=reference).first()
+        if reference
+        else None
+    )
     response = TemplateResponse(
         request,
         "calls/open_call_thanks.html",

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page
 
 from portal.mail import queue_mail, staff_addresses
 from portal.models import SiteSettings
@@ -149,15 +149,9 @@ def mark_published(page):
 
 def reject_and_erase(registration, user, notify=True):
     """Refuse a registration: its never-published draft goes, and so do the contact
-    person's details. A profile that is (or was) live stays; only the registration's copy
-    of the personal data is erased."""
+    person's details (``Registration.erase_related``). A profile that is (or was) live
+    stays; the copies of this person's name and address on it are blanked."""
     with transaction.atomic():
-        page = registration.page
-        if page is not None and page.first_published_at is None and not page.live:
-            for state in WorkflowState.objects.active().for_instance(page):
-                state.cancel(user=user)
-            page.delete(user=user, skip_permission_checks=True)
-            registration.page = None
         if registration.status == Registration.Status.PENDING:
             registration.status = Registration.Status.REJECTED
             registration.decided_at = timezone.now()
@@ -169,5 +163,4 @@ def reject_and_erase(registration, user, notify=True):
                     language=registration.language,
                     reply_to=network_address(),
                 )
-        registration.erase_personal_data(save=False)
-        registration.save()
+        registration.erase_personal_data()

@@ -24,6 +24,8 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.models import PersonalDataLog
+
 from .models import HelpOffer, OrganisationKind, Registration
 from .needs import mark_need_met
 from .registration import reject_and_erase
@@ -176,7 +178,15 @@ def erase_registration(request, pk):
         return redirect(back)
     pending = registration.status == Registration.Status.PENDING
     if request.method == "POST":
+        email = registration.email
         reject_and_erase(registration, request.user, notify=bool(request.POST.get("notify")))
+        PersonalDataLog.record(
+            PersonalDataLog.Action.ERASE,
+            PersonalDataLog.Source.ADMIN,
+            [registration],
+            email=email,
+            user=request.user,
+        )
         messages.success(
             request,
             gettext("Registration %(reference)s is erased.")
@@ -190,8 +200,8 @@ def erase_registration(request, pk):
         )
     else:
         message = gettext(
-            "The contact person's name and e-mail address are erased from this registration. "
-            "The published profile stays as it is."
+            "The contact person's name and e-mail address are erased from this registration "
+            "and from the profile's private contact details. The published profile stays."
         )
     response = confirm(
         request,
@@ -242,7 +252,15 @@ def erase_offer(request, pk):
     offer = _offer_for(request, pk)
     back = reverse("members_helpoffer:inspect", args=[pk])
     if request.method == "POST":
+        email = offer.email
         offer.erase_personal_data()
+        PersonalDataLog.record(
+            PersonalDataLog.Action.ERASE,
+            PersonalDataLog.Source.ADMIN,
+            [offer],
+            email=email,
+            user=request.user,
+        )
         messages.success(
             request, gettext("Offer %(reference)s is erased.") % {"reference": offer.reference}
         )

@@ -116,6 +116,24 @@ def load_settings(demo):
         settings.mastodon_url = "https://mastodon.social/@wijkkracht"
         settings.linkedin_url = "https://www.linkedin.com/company/wijkkracht"
         settings.save()
+    load_retention_periods()
+
+
+def load_retention_periods():
+    """Every kind of submission gets its default period as a row under Settings → Personal
+    data, so that editors see (and can change) all of them; once."""
+    from .models.privacy import PrivacySettings, RetentionPeriod, submission_models
+
+    privacy = PrivacySettings.load()
+    have = set(RetentionPeriod.objects.values_list("kind", flat=True))
+    for order, model in enumerate(submission_models()):
+        if model.privacy_kind() not in have:
+            RetentionPeriod.objects.create(
+                setting=privacy,
+                kind=model.privacy_kind(),
+                days=model.default_retention_days,
+                sort_order=order,
+            )
 
 
 NAVIGATION = {

@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import routing, views
+from portal import routing, selfservice, views
 
 handler500 = "portal.views.server_error"
 
@@ -30,6 +30,8 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path(_("your-data/done/"), selfservice.done, name="privacy_done"),
+    path(_("your-data/<str:token>/"), selfservice.self_service, name="privacy_self_service"),
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -125,8 +125,10 @@ def test_editors_get_a_notice_after_the_reaction_is_stored(
     with django_capture_on_commit_callbacks(execute=True):
         post(client, story)
 
-    (notice,) = mail.outbox
+    confirmation, notice = mail.outbox
     reaction = Reaction.objects.get()
+    assert confirmation.to == ["fatima@example.org"]
+    assert reaction.reference in confirmation.body and "/nl/" in confirmation.body
     assert notice.to == ["redactie@wijkkracht.example"]
     assert notice.subject == "Nieuwe reactie op “Regionomie in Amersfoort”"
     assert "Fatima Bouzid" in notice.body
@@ -158,9 +160,10 @@ def test_the_notice_waits_in_the_queue_and_is_retried_while_mail_is_down(
     with django_capture_on_commit_callbacks(execute=True):
         post(client, story)
 
-    (queued,) = [
+    confirmation, queued = [
         result for result in task_backends["default"].results if result.task.name == "send_email"
     ]
+    assert confirmation.kwargs["to"] == ["fatima@example.org"]
     assert queued.kwargs["to"] == ["redactie@wijkkracht.example"]
     assert send_email.call(**queued.kwargs) == "deferred"
     assert Reaction.objects.count() == 1

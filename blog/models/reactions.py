@@ -9,7 +9,7 @@ from portal.models import BaseSubmission
 
 class ReactionQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Reaction.Status.APPROVED)
+        return self.filter(status=Reaction.Status.APPROVED, erased_at=None)
 
     def pending(self):
         return self.filter(status=Reaction.Status.PENDING)
@@ -26,9 +26,16 @@ class Reaction(BaseSubmission):
         PENDING = "pending", _("waiting for moderation")
         APPROVED = "approved", _("approved")
         SPAM = "spam", _("spam")
+        WITHDRAWN = "withdrawn", _("withdrawn by the writer")
 
     reference_prefix = "RE"
     personal_data_fields = ["name", "email", "text"]
+    default_retention_days = 730
+    privacy_purpose = _(
+        "to show your name and reaction under the story once an editor has approved them; "
+        "your e-mail address only for a question about your reaction, never shown."
+    )
+    SPAM_RETENTION_DAYS = 30
 
     page = models.ForeignKey(
         "blog.BlogPage",
@@ -60,6 +67,31 @@ class Reaction(BaseSubmission):
 
     def __str__(self):
         return Truncator(f"{self.name}: {self.text}").chars(60)
+
+    # Personal data (see BaseSubmission): withdrawing takes the reaction off the site; spam
+    # is deleted after a month instead of counted.
+
+    def retention_days(self):
+        if self.status == self.Status.SPAM:
+            return self.SPAM_RETENTION_DAYS
+        return super().retention_days()
+
+    @classmethod
+    def shortest_retention_days(cls):
+        return min(cls.retention_default(), cls.SPAM_RETENTION_DAYS)
+
+    def purge_deletes(self):
+        return self.status == self.Status.SPAM
+
+    def self_service_rows(self):
+        return [(str(_("Story")), self.page.title), *super().self_service_rows()]
+
+    def can_withdraw(self):
+        return self.erased_at is None and self.status != self.Status.WITHDRAWN
+
+    def withdraw(self):
+        self.status = self.Status.WITHDRAWN
+        self.erase_personal_data()
 
     @property
     def excerpt(self):

@@ -1,5 +1,7 @@
+from datetime import timedelta
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -24,7 +26,28 @@ class Application(BaseSubmission):
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     reference_prefix = "AV"
-    personal_data_fields = ["name", "email", "phone", "organisation"]
+    # Erased or withdrawn, an application keeps its call, status, dates, role, municipality,
+    # province, budget, themes and scores: the figures of the call.
+    personal_data_fields = [
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "neighbourhood",
+        "title",
+        "question",
+        "summary",
+        "partners",
+        "answers",
+    ]
+    personal_data_related = ["files"]
+    default_retention_days = 730
+    privacy_purpose = _(
+        "to review your application to the call, to keep you informed about it and, if it is "
+        "chosen, to start the living lab with you."
+    )
+    # A draft that was never sent is deleted this many days after its call closed.
+    DRAFT_DAYS_AFTER_CLOSING = 30
 
     # Always the call in the site's first language: applications in Dutch and English to
     # the same call are reviewed, filtered and exported together.
@@ -77,6 +100,81 @@ class Application(BaseSubmission):
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
+
+    # Personal data (see BaseSubmission) ---------------------------------------------------
+
+    def retention_days(self):
+        if self.call.retention_days is not None:
+            return self.call.retention_days
+        return super().retention_days()
+
+    def retention_ends_at(self):
+        if self.is_draft:
+            return self.call.closes_at + timedelta(days=self.DRAFT_DAYS_AFTER_CLOSING)
+        return super().retention_ends_at()
+
+    @classmethod
+    def retention_candidates(cls):
+        return super().retention_candidates().select_related("call")
+
+    @classmethod
+    def shortest_retention_days(cls):
+        from .open_call import OpenCallPage
+
+        overrides = OpenCallPage.objects.filter(retention_days__isnull=False).values_list(
+            "retention_days", flat=True
+        )
+        return min([cls.retention_default(), cls.DRAFT_DAYS_AFTER_CLOSING, *overrides])
+
+    def purge_deletes(self):
+        # A draft was never sent: it is not counted anywhere, so it goes with its files.
+        return self.is_draft
+
+    def self_service_rows(self):
+        rows = [(str(_("Call")), self.call.title), *super().self_service_rows()]
+        files = [record.name for record in self.files.all()]
+        if files:
+            rows.append((str(_("Attachments")), ", ".join(files)))
+        return rows
+
+    def can_withdraw(self):
+        return self.erased_at is None and self.status in (
+            self.Status.DRAFT,
+            self.Status.SUBMITTED,
+            self.Status.IN_REVIEW,
+        )
+
+    def withdraw(self):
+        with transaction.atomic():
+            StatusChange.objects.create(
+                application=self, from_status=self.status, to_status=self.Status.WITHDRAWN
+            )
+            self.status = self.Status.WITHDRAWN
+            self.erase_personal_data()
+
+    def erase_related(self):
+        # Notes on the history and reviewers' comments may quote the application.
+        self.status_changes.exclude(note="").update(note="")
+        self.reviews.exclude(comment="").update(comment="")
+        self.resume_key = ""
+
+    def export_data(self):
+        data = super().export_data()
+        data["themes"] = [theme.slug for theme in self.themes.all()]
+        data["files"] = [
+            {"name": record.name, "size": record.size, "question": record.question_id}
+            for record in self.files.all()
+        ]
+        data["history"] = [
+            {
+                "from": change.from_status,
+                "to": change.to_status,
+                "note": change.note,
+                "at": change.created_at.isoformat(),
+            }
+            for change in self.status_changes.all()
+        ]
+        return data
 
 
 class StatusChange(models.Model):

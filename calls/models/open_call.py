@@ -64,6 +64,15 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Shown on the thank-you page and in the confirmation e-mail."),
     )
+    retention_days = models.PositiveIntegerField(
+        _("keep personal data (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long applicants' personal data is kept after they send their application. "
+            "Empty: the period for applications under Settings → Personal data."
+        ),
+    )
     criteria = StreamField(
         CriteriaBlock(),
         verbose_name=_("review criteria"),
@@ -85,7 +94,8 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         FieldPanel("max_budget"),
         FieldPanel("questions"),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("next_steps")], heading=_("After sending")
+            [FieldPanel("privacy_page"), FieldPanel("next_steps"), FieldPanel("retention_days")],
+            heading=_("After sending"),
         ),
     ]
     review_panels = [FieldPanel("criteria")]
@@ -105,6 +115,7 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         SynchronizedField("max_budget"),
         # Localised when shown (one query), so translating the call never waits for it.
         SynchronizedField("privacy_page"),
+        SynchronizedField("retention_days"),
     ]
 
     class Meta:

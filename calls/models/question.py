@@ -100,7 +100,14 @@ class Question(BaseSubmission):
         NO = "no", _("not to be published")
 
     reference_prefix = "VR"
-    personal_data_fields = ["name", "email", "public_name"]
+    # The question itself may tell who asked: it goes with the name when the data is erased
+    # (the public list shows only questions whose data is kept).
+    personal_data_fields = ["name", "email", "public_name", "text"]
+    default_retention_days = 365
+    privacy_purpose = _(
+        "to answer your question, to tell you by e-mail what became of it and, if you allowed "
+        "it, to publish it with its answer."
+    )
 
     # The question page of the asker's language; its translations show the same question.
     page = models.ForeignKey(
@@ -188,6 +195,17 @@ class Question(BaseSubmission):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.may_be_published and not self.erased_at
+
+    def self_service_rows(self):
+        return [(str(_("Question page")), self.page.title), *super().self_service_rows()]
+
+    def self_service_status(self):
+        return self.get_state_display()
+
+    def withdraw(self):
+        """Taken back: it leaves the site, and its personal data goes."""
+        self.status = self.Status.NOT_PUBLISHED
+        self.erase_personal_data()
 
     def steps(self):
         """The path, in order: (state code, label, date or None, reached)."""

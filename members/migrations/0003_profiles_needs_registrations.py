@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'offers of help',
                 'ordering': ['-created_at'],
             },
-            bases=(members.models.submissions.PersonalDataMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='MemberPageTag',
@@ -202,7 +202,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at'],
                 'permissions': [('erase_registration', 'Can reject registrations and erase them')],
             },
-            bases=(members.models.submissions.PersonalDataMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.AddIndex(
             model_name='memberneed',

@@ -1,27 +1,19 @@
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from portal.choices import Province
 from portal.models import BaseSubmission
 
-from .pages import Need
+from .pages import MemberPage, Need
 
 
-class PersonalDataMixin:
-    """Erasing a submission's personal data keeps the record: reference, dates, what it was
-    about. ``personal_data_fields`` names what is blanked."""
-
-    def erase_personal_data(self, save=True):
-        for name in self.personal_data_fields:
-            field = self._meta.get_field(name)
-            setattr(self, name, None if field.null else "")
-        self.erased_at = timezone.now()
-        if save:
-            self.save()
-
-
-class HelpOffer(PersonalDataMixin, BaseSubmission):
+class HelpOffer(BaseSubmission):
     """An "I can help" message, kept here and relayed by e-mail to the initiative."""
 
     class Recipient(models.TextChoices):
@@ -30,6 +22,11 @@ class HelpOffer(PersonalDataMixin, BaseSubmission):
 
     reference_prefix = "HA"
     personal_data_fields = ["name", "email", "message"]
+    default_retention_days = 365
+    privacy_purpose = _(
+        "to pass your message on to the initiative, who answer you by e-mail, and to help "
+        "if something goes wrong with it."
+    )
 
     page = models.ForeignKey(
         "members.MemberPage",
@@ -63,8 +60,15 @@ class HelpOffer(PersonalDataMixin, BaseSubmission):
     def __str__(self):
         return f"{self.reference}: {self.initiative_name}"
 
+    def self_service_rows(self):
+        return [
+            (str(_("Initiative")), self.initiative_name),
+            (str(_("Need")), f"{self.get_need_kind_display()}: {self.need_description}"),
+            *super().self_service_rows(),
+        ]
 
-class Registration(PersonalDataMixin, BaseSubmission):
+
+class Registration(BaseSubmission):
     """A request to list an initiative; it becomes a draft profile in moderation.
 
     The contact person's details live here, apart from the page, so that they can be
@@ -75,9 +79,15 @@ class Registration(PersonalDataMixin, BaseSubmission):
         PENDING = "pending", _("waiting for moderation")
         PUBLISHED = "published", _("published")
         REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     reference_prefix = "AM"
     personal_data_fields = ["name", "email"]
+    default_retention_days = 365
+    privacy_purpose = _(
+        "to check your registration, to tell you when your initiative is in the directory, "
+        "and as the initiative's private contact for offers of help (never shown)."
+    )
 
     initiative_name = models.CharField(_("name of the initiative"), max_length=255)
     kind = models.ForeignKey(
@@ -114,3 +124,68 @@ class Registration(PersonalDataMixin, BaseSubmission):
 
     def __str__(self):
         return f"{self.reference}: {self.initiative_name}"
+
+    # Personal data (see BaseSubmission) ---------------------------------------------------
+
+    @classmethod
+    def retention_candidates(cls):
+        # A registration that still waits for a moderator is left alone.
+        return super().retention_candidates().exclude(status=cls.Status.PENDING)
+
+    def self_service_rows(self):
+        return [(str(_("Initiative")), self.initiative_name), *super().self_service_rows()]
+
+    def can_withdraw(self):
+        # Only while it waits: a published profile is the initiative's, not the form's.
+        return self.erased_at is None and self.status == self.Status.PENDING
+
+    def withdraw(self):
+        self.status = self.Status.WITHDRAWN
+        self.decided_at = timezone.now()
+        self.erase_personal_data()
+
+    def erase_related(self):
+        """The contact's name and address were copied into the draft profile. A draft that
+        was never published is deleted (with its revisions, workflow and search entry); on
+        a profile that is or was live, the copies that are still this person's are blanked,
+        in every language and in its revisions."""
+        page = self.page
+        if page is None:
+            return
+        if page.first_published_at is None and not page.live:
+            for state in WorkflowState.objects.active().for_instance(page):
+                state.cancel(user=None)
+            page.delete(user=None, skip_permission_checks=True)
+            self.page = None
+            if self.status == self.Status.PENDING:
+                self.status = self.Status.WITHDRAWN
+                self.decided_at = timezone.now()
+            return
+        email = (self.email or "").strip().lower()
+        if not email:
+            return
+        scrub_translation_sources(page.translation_key, email)
+        versions = MemberPage.objects.filter(translation_key=page.translation_key)
+        for version in versions:
+            if (version.contact_email or "").lower() != email:
+                continue
+            MemberPage.objects.filter(pk=version.pk).update(contact_name="", contact_email="")
+            for revision in Revision.objects.for_instance(version):
+                content = revision.content
+                if (content.get("contact_email") or "").lower() == email:
+                    content["contact_name"] = ""
+                    content["contact_email"] = ""
+                    revision.content = content
+                    revision.save(update_fields=["content"])
+
+
+def scrub_translation_sources(translation_key, email):
+    """wagtail-localize keeps a frozen copy of the page it translates from (synchronised
+    fields included): blank the contact there too."""
+    for source in TranslationSource.objects.filter(object_id=translation_key):
+        content = json.loads(source.content_json)
+        if (content.get("contact_email") or "").lower() == email:
+            content["contact_name"] = ""
+            content["contact_email"] = ""
+            source.content_json = json.dumps(content, cls=DjangoJSONEncoder)
+            source.save(update_fields=["content_json"])

@@ -1,6 +1,16 @@
 from .pages import BasePage
+from .privacy import PersonalDataLog, PrivacySettings, RetentionPeriod
 from .settings import SiteSettings
 from .snippets import Navigation, Theme
 from .submissions import BaseSubmission
 
-__all__ = ["BasePage", "BaseSubmission", "Navigation", "SiteSettings", "Theme"]
+__all__ = [
+    "BasePage",
+    "BaseSubmission",
+    "Navigation",
+    "PersonalDataLog",
+    "PrivacySettings",
+    "RetentionPeriod",
+    "SiteSettings",
+    "Theme",
+]

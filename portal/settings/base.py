@@ -164,6 +164,9 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Rate limit for public forms: this many posts per address per window (seconds).
 FORM_RATE_LIMIT = (5, 10 * 60)
+# How long the link in a thank-you page or confirmation lets a person see, withdraw or erase
+# what they sent (portal.privacy).
+PRIVACY_LINK_MAX_AGE_DAYS = 180
 # How many reverse proxies sit in front of gunicorn (for the client address in REMOTE_ADDR).
 NUM_PROXIES = 0
 

@@ -171,3 +171,37 @@ def query_string(context, **changes):
 @register.simple_tag
 def map_settings():
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+
+
+@register.inclusion_tag("includes/privacy_notice.html", takes_context=True)
+def privacy_notice(context, submission):
+    """What was stored, why and until when, with the self-service link (portal.privacy)."""
+    from portal.privacy import self_service_path
+
+    if submission is None:
+        return {"privacy": None}
+    return {"privacy": submission.self_service(), "url": self_service_path(submission)}
+
+
+@register.simple_tag
+def privacy_notice_mail(submission):
+    """The same notice as plain text for mail, with the full link."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from portal.privacy import self_service_url
+
+    text = render_to_string(
+        "includes/privacy_notice.txt",
+        {"privacy": submission.self_service(), "url": self_service_url(submission)},
+    )
+    return mark_safe(text)  # plain text for mail; the include escapes nothing either
+
+
+@register.simple_tag
+def retention_periods():
+    """{% retention_periods as periods %}: each kind of submission, its period and purpose
+    (portal.privacy.retention_periods), for a privacy statement."""
+    from portal.privacy import retention_periods as periods
+
+    return periods()

@@ -1,4 +1,4 @@
-"""calls_cleanup: stale stashes, old drafts and orphaned files go; everything else stays."""
+"""calls_cleanup: stale stashes and orphaned files go; old drafts go with the purge."""
 
 import datetime
 import os
@@ -57,12 +57,17 @@ def test_cleanup_removes_only_what_was_left_behind(call):
     assert Application.objects.filter(pk=open_draft.pk).exists()
 
 
-def test_cleanup_removes_drafts_a_month_after_the_call_closed(call):
+def test_the_purge_removes_drafts_a_month_after_the_call_closed(call):
     draft = ApplicationFactory(call=call, status="draft", submitted_at=None)
-    stored_file(application=draft)
+    record = stored_file(application=draft)
 
+    with time_machine.travel(call.closes_at + datetime.timedelta(days=29)):
+        call_command("purge_personal_data", stdout=StringIO())
+    assert Application.objects.filter(pk=draft.pk).exists()
     with time_machine.travel(call.closes_at + datetime.timedelta(days=31)):
-        call_command("calls_cleanup", stdout=StringIO())
+        call_command("purge_personal_data", stdout=StringIO())
+
+    assert not private_storage.exists(record.file.name)
 
     assert not Application.objects.filter(pk=draft.pk).exists()
     assert not ApplicationFile.objects.exists()

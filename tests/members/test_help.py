@@ -350,7 +350,7 @@ def test_old_personal_data_is_erased_by_the_retention_command(member, need, stor
         message="Nog bewaard.",
     )
 
-    call_command("erase_member_submissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     stored_offer.refresh_from_db()
     recent.refresh_from_db()

@@ -319,6 +319,13 @@ def test_erasing_an_accepted_registration_keeps_the_profile(
     stored.refresh_from_db()
     assert stored.page.live
     assert (stored.name, stored.email, stored.status) == ("", "", "published")
+    # The copy of the contact person's details on the profile goes too, and it is logged.
+    page = MemberPage.objects.get(pk=stored.page_id)
+    assert (page.contact_name, page.contact_email) == ("", "")
+    assert "fatima@example.org" not in str(page.get_latest_revision().content)
+    from portal.models import PersonalDataLog
+
+    assert PersonalDataLog.objects.get().submissions == {"members.registration": [stored.reference]}
 
 
 def test_only_moderators_see_registrations(client, directory, themes, moderator):
@@ -348,7 +355,7 @@ def test_retention_erases_decided_registrations_but_not_pending_ones(client, dir
     decided.page.save_revision().publish()
     Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=400))
 
-    call_command("erase_member_submissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     decided.refresh_from_db()
     pending.refresh_from_db()

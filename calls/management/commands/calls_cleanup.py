@@ -1,4 +1,4 @@
-"""Remove what applicants left behind: files of forms never sent, and old unsent drafts.
+"""Remove files applicants left behind: of forms never sent, and orphaned ones.
 
 Run it daily (cron or a systemd timer), next to the mail worker:
 
@@ -6,10 +6,11 @@ Run it daily (cron or a systemd timer), next to the mail worker:
 
 - files kept for a form that came back with mistakes, when nobody came back for them
   within ``--stash-hours`` (default 24);
-- drafts of calls that closed more than ``--draft-days`` ago (default 30): they were never
-  sent, and hold personal data;
 - files under PRIVATE_MEDIA_ROOT/applications/ that no row refers to any more (left by a
   crash between writing a file and committing its row), older than a day.
+
+Old unsent drafts are personal data past their retention: ``purge_personal_data`` deletes
+them (``Application.retention_ends_at``).
 """
 
 import datetime
@@ -20,15 +21,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from calls.models import Application, ApplicationFile
+from calls.models import ApplicationFile
 
 
 class Command(BaseCommand):
-    help = "Remove stale stashed files, old unsent drafts and orphaned application files."
+    help = "Remove stale stashed files and orphaned application files."
 
     def add_arguments(self, parser):
         parser.add_argument("--stash-hours", type=int, default=24)
-        parser.add_argument("--draft-days", type=int, default=30)
 
     def handle(self, *args, **options):
         now = timezone.now()
@@ -39,20 +39,8 @@ class Command(BaseCommand):
         for record in stashes:
             record.delete()  # the file leaves the disk with its row
             removed_files += 1
-        drafts = Application.objects.filter(
-            status=Application.Status.DRAFT,
-            call__closes_at__lt=now - datetime.timedelta(days=options["draft_days"]),
-        )
-        removed_drafts = 0
-        for draft in drafts:
-            draft.files.all().delete()
-            draft.delete()
-            removed_drafts += 1
         orphans = self.remove_orphans(now - datetime.timedelta(days=1))
-        self.stdout.write(
-            f"Removed {removed_files} stashed files, {removed_drafts} old drafts, "
-            f"{orphans} orphaned files."
-        )
+        self.stdout.write(f"Removed {removed_files} stashed files, {orphans} orphaned files.")
 
     def remove_orphans(self, before):
         root = Path(settings.PRIVATE_MEDIA_ROOT) / "applications"
