@@ -41,6 +41,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, which serves static files compressed ahead of time.
+    "portal.middleware.CompressionMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +91,15 @@ CACHES = {
     }
 }
 
+# Whole pages for anonymous visitors (portal/pagecache.py). PAGE_CACHE switches the stored
+# copies; the Cache-Control headers for browsers and proxies are sent either way.
+PAGE_CACHE = True
+PAGE_CACHE_TIMEOUT = 5 * 60
+PAGE_CACHE_MAX_AGE = 2 * 60
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+# A CDN or caching proxy to purge on publish (Wagtail's frontend cache); none by default.
+WAGTAILFRONTENDCACHE = {}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -130,12 +142,22 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Wagtail's admin reads the token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
-# Wagtail's preview views override this with SAMEORIGIN, so previews still work.
+CSRF_COOKIE_SAMESITE = "Lax"
+# Wagtail's preview views override this with SAMEORIGIN, so previews still work; browsers
+# that know CSP follow its frame-ancestors 'self' (portal.middleware) instead.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (portal.middleware): the video players a visitor may start.
+CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "display-capture=(), browsing-topics=()"
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
