@@ -99,6 +99,8 @@ PAGE_CACHE_MAX_AGE = 2 * 60
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 # A CDN or caching proxy to purge on publish (Wagtail's frontend cache); none by default.
 WAGTAILFRONTENDCACHE = {}
+# Translations have their own addresses, purged when they are published: no copies per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
