@@ -18,7 +18,14 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 ADMIN_PREFIX = "/admin/"
-COMPRESSIBLE = ("text/", "application/json", "application/geo+json", "application/xml")
+COMPRESSIBLE = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 
 
 def public_policy():

@@ -148,6 +148,23 @@ def test_page_cache_switched_off_keeps_the_headers(client, story, settings):
     assert "public" in response["Cache-Control"]
 
 
+def test_an_approved_reaction_shows_at_once_and_a_new_post_keeps_the_cache(client, story):
+    client.get(story.url)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(story.url, form_data("t-9"))
+    assert client.get(story.url)["X-Page-Cache"] == "hit"
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        Reaction.moderate_many(Reaction.objects.all(), Reaction.Status.APPROVED)
+    approved = client.get(story.url)
+    assert approved["X-Page-Cache"] == "miss"
+    assert "Wij willen dit ook in Zwolle." in approved.text
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        Reaction.objects.get().moderate(Reaction.Status.SPAM)
+    assert "Wij willen dit ook in Zwolle." not in client.get(story.url).text
+
+
 # Who never gets the stored copy
 
 

@@ -2,6 +2,7 @@
 page's language, a favicon, and the largest image at the top fetched first."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -33,7 +34,7 @@ def test_every_page_type_has_one_stylesheet_a_description_and_a_favicon(client, 
 
 
 def test_the_stylesheet_is_small_and_the_favicon_is_there(client):
-    assert len(open(finders.find("css/site.css"), "rb").read()) < 60_000
+    assert Path(finders.find("css/site.css")).stat().st_size < 60_000
     assert finders.find("img/favicon.svg")
     assert client.get("/favicon.ico")["Location"] == "/static/img/favicon.svg"
 
