@@ -96,8 +96,10 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         admin = request.path_info.startswith(ADMIN_PREFIX)
-        # Django's debug pages (DEBUG only) are styled inline.
-        if not (settings.DEBUG and response.status_code in (404, 500)):
+        # Django's debug pages (DEBUG only) are styled inline; a browser's PDF viewer may
+        # refuse to run under a policy (documents are served inline).
+        debug_page = settings.DEBUG and response.status_code in (404, 500)
+        if not debug_page and not response.get("Content-Type", "").startswith("application/pdf"):
             response.headers.setdefault(
                 "Content-Security-Policy", self.admin_policy if admin else self.public_policy
             )

@@ -24,6 +24,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -64,8 +65,6 @@ def fetch(request):
         return None
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
         return None
-    from django.core.cache import cache
-
     stored = cache.get(cache_key(request))
     if stored is None:
         return None
@@ -98,8 +97,6 @@ def _finish(request, response):
     )
     patch_vary_headers(response, ("Cookie",))
     if storable_request(request):
-        from django.core.cache import cache
-
         headers = {
             name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
         }

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from PIL import Image
 
-from blog.models import BlogIndexPage, Reaction
+from blog.models import BlogIndexPage, BlogPage, Reaction
 from members.models import Registration
 
 from .factories import BlogPageFactory
@@ -147,5 +147,37 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server, demo):
     assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).overflow")
     assert page.evaluate("window.__csp") == []
 
+    assert [error for error in errors if "Content Security Policy" in error] == []
+    context.close()
+
+
+def test_the_admin_editor_and_its_preview_work_under_the_admin_policy(
+    browser, live_server, demo, django_user_model
+):
+    django_user_model.objects.create_superuser("redactie", "r@example.org", "geheim-wachtwoord")
+    story = BlogPage.objects.get(url_path__endswith="/de-all-inclusive-wijk/")
+    context, page = fresh_context(browser, live_server)
+    errors = []
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if message.type == "error" else None,
+    )
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "redactie")
+    page.fill("#id_password", "geheim-wachtwoord")
+    with page.expect_navigation():
+        page.locator("#id_password").press("Enter")
+    page.goto(f"/admin/pages/{story.pk}/edit/")
+    page.wait_for_selector("[data-side-panel-toggle='preview']")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    frame = page.frame_locator("iframe#w-preview-iframe")
+    assert "all-inclusive wijk" in frame.locator("h1").inner_text(timeout=20_000)
+    assert page.evaluate("window.__csp") == []
+
+    # On the site an editor gets a fresh page with Wagtail's user bar, within the site's policy.
+    page.goto(story.url)
+    page.wait_for_selector("wagtail-userbar")
+    assert page.evaluate("window.__csp") == []
     assert [error for error in errors if "Content Security Policy" in error] == []
     context.close()
