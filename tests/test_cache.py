@@ -13,7 +13,12 @@ from wagtail.models import Page, PageViewRestriction
 
 from blog.models import BlogPage, Reaction
 
-from .factories import BlogIndexPageFactory, BlogPageFactory
+from .factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    MemberIndexPageFactory,
+    MemberPageFactory,
+)
 from .utils import translated
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -221,6 +226,22 @@ def test_form_errors_and_the_thank_you_view_are_private(client, story):
         assert "no-store" in response["Cache-Control"]
         assert "public" not in response["Cache-Control"]
     assert client.get(story.url)["X-Page-Cache"] == "hit"
+
+
+def test_the_directorys_thank_you_pages_are_private(client, home_nl):
+    index = MemberIndexPageFactory(parent=home_nl)
+    member = MemberPageFactory(parent=index)
+    urls = [
+        index.url + index.reverse_subpage("register_thanks").lstrip("/") + "?t=x",
+        member.url + member.reverse_subpage("help_thanks").lstrip("/") + "?t=x",
+    ]
+
+    for url in urls:
+        client.get(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
 
 
 # Forms on a stored page
