@@ -157,6 +157,7 @@ def test_the_admin_editor_and_its_preview_work_under_the_admin_policy(
     django_user_model.objects.create_superuser("redactie", "r@example.org", "geheim-wachtwoord")
     story = BlogPage.objects.get(url_path__endswith="/de-all-inclusive-wijk/")
     context, page = fresh_context(browser, live_server)
+    page.set_default_timeout(60_000)  # the admin's editor is heavy on a busy machine
     errors = []
     page.on(
         "console",
