@@ -67,12 +67,14 @@ def form_token(html):
 
 
 def test_second_anonymous_visit_is_served_from_the_cache_without_queries(client, story):
-    first = client.get(story.url)
+    with CaptureQueriesContext(connection) as rendering:
+        first = client.get(story.url)
     with CaptureQueriesContext(connection) as queries:
         second = client.get(story.url)
 
     assert first["X-Page-Cache"] == "miss"
     assert second["X-Page-Cache"] == "hit"
+    assert len(rendering) > 0
     assert len(queries) == 0
     assert second.content == first.content
     assert second["Content-Type"] == "text/html; charset=utf-8"
