@@ -7,12 +7,13 @@ class BlogConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
+        from django.db import transaction
         from django.db.models.signals import post_delete, post_save
         from wagtail.images import get_image_model
 
         from portal.content import bump_content_version
 
-        from .models import Person
+        from .models import Person, Reaction
 
         # Stories keep their authors and related stories, with their images, in the cache
         # (BlogPage.extras): a changed person or a replaced image file must show at once.
@@ -23,3 +24,18 @@ class BlogConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"blog_bump_{model.__name__}_{signal}",
                 )
+
+        # Stories are kept whole in the page cache (portal.pagecache): a reaction that is
+        # approved, taken back or removed must show at once. A new post waits for moderation
+        # and changes no page, so it does not empty the cache (a flood of spam would).
+        def reaction_moderated(sender, instance, created=False, **kwargs):
+            if not created or instance.status == Reaction.Status.APPROVED:
+                transaction.on_commit(bump_content_version)
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                reaction_moderated,
+                sender=Reaction,
+                weak=False,
+                dispatch_uid=f"blog_bump_reaction_{signal}",
+            )

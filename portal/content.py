@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from .cache import on_recovery
+
 VERSION_KEY = "portal:content-version"
 RESTRICTED_KEY = "portal:restricted-paths:{version}"
 
@@ -27,6 +29,10 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+# A publish during a Redis outage could not bump the version (portal.cache).
+on_recovery.append(bump_content_version)
 
 
 def versioned_key(name, *parts):

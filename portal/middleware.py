@@ -1,4 +1,9 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import patch_cache_control
 
 # Addresses outside i18n_patterns: an unknown one there is a plain 404, not a redirect to a
 # Dutch page (every /nl/... address looks valid to Django because Wagtail serves any path).
@@ -8,5 +13,121 @@ UNPREFIXED = ("/admin/", "/documents/", "/static/", "/media/", "/.well-known/")
 class LocaleMiddleware(DjangoLocaleMiddleware):
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
+            return response
+        return super().process_response(request, response)
+
+
+ADMIN_PREFIX = "/admin/"
+COMPRESSIBLE = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
+
+
+def public_policy():
+    """The Content-Security-Policy of the public site: nothing inline, nothing from elsewhere
+    but the map tiles and, once a visitor asks for it, a privacy-friendly video player."""
+    images = ["'self'", "data:", origin(settings.MAP_TILE_URL), origin(settings.MEDIA_URL)]
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": images,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": list(settings.CSP_FRAME_SOURCES),
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "manifest-src": ["'self'"],
+    }
+    return join_policy(directives)
+
+
+def admin_policy():
+    """Wagtail's admin writes inline scripts and styles and shows images and embeds from
+    anywhere an editor points it; it keeps the rest: no plugins, no framing by others, no
+    forms or base URL elsewhere."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "media-src": ["'self'", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+    return join_policy(directives)
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def join_policy(directives):
+    return "; ".join(
+        " ".join([name, *dict.fromkeys(source for source in sources if source)])
+        for name, sources in directives.items()
+    )
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response; admin answers are
+    never stored by a browser or proxy. (SecurityMiddleware adds HSTS, nosniff, the
+    Referrer-Policy and Cross-Origin-Opener-Policy from the settings.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.public_policy = public_policy()
+        self.admin_policy = admin_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        admin = request.path_info.startswith(ADMIN_PREFIX)
+        # Django's debug pages (DEBUG only) are styled inline; a browser's PDF viewer may
+        # refuse to run under a policy (documents are served inline).
+        debug_page = settings.DEBUG and response.status_code in (404, 500)
+        if not debug_page and not response.get("Content-Type", "").startswith("application/pdf"):
+            response.headers.setdefault(
+                "Content-Security-Policy", self.admin_policy if admin else self.public_policy
+            )
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if admin and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Gzip for text answers that are the same for everyone.
+
+    BREACH recovers a secret from the size of compressed answers that also reflect what an
+    attacker sends. Public pages hold no secret: no CSRF token (portal.routing), nothing
+    personal. Answers that may hold one are left uncompressed: anything private or not to be
+    stored (forms with errors, thank-you pages with their reference, editors' pages), the
+    admin, and any answer for which a CSRF token was handed out. They are few and small.
+    (Django adds random padding to gzip answers as well, since 4.2.)
+    """
+
+    def process_response(self, request, response):
+        cache_control = response.get("Cache-Control", "")
+        if (
+            "private" in cache_control
+            or "no-store" in cache_control
+            or request.path_info.startswith(ADMIN_PREFIX)
+            or settings.CSRF_COOKIE_NAME in response.cookies
+            or not response.get("Content-Type", "").startswith(COMPRESSIBLE)
+        ):
             return response
         return super().process_response(request, response)

@@ -1,9 +1,10 @@
 """Bump the content version (portal.content) whenever published content changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import pagecache
 from .content import bump_content_version
 from .i18n import forget_locales
 from .models import Navigation, SiteSettings, Theme
@@ -27,3 +28,11 @@ def bump_on_page_delete(sender, instance, **kwargs):
 
 
 post_delete.connect(bump_on_page_delete, dispatch_uid="bump_content_version_page_delete")
+
+# Purge the page, its parent and its home from a CDN or proxy (portal.pagecache). On the
+# signals rather than Wagtail's hooks: translation syncs fire these too (wagtail-localize #837).
+for signal in (page_published, page_unpublished):
+    signal.connect(pagecache.purge_page, dispatch_uid=f"purge_frontend_cache_{signal}")
+post_page_move.connect(pagecache.purge_moved_page, dispatch_uid="purge_frontend_cache_move")
+pre_delete.connect(pagecache.remember_urls_before_delete, dispatch_uid="purge_frontend_pre_delete")
+post_delete.connect(pagecache.purge_deleted_page, dispatch_uid="purge_frontend_cache_delete")

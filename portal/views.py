@@ -1,14 +1,16 @@
 import datetime
 import logging
+import sys
 from datetime import timedelta
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -50,7 +52,12 @@ def search(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 while the database answers; the cache is reported but does not fail the check."""
+    """200 when the database and the cache answer, else 503 naming the part that failed.
+
+    ``?require=database`` lets only the database decide the status, for a load balancer:
+    the site serves, uncached, through a Redis outage (portal.cache), so that must not take
+    every host out of rotation at once.
+    """
     status = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
@@ -65,7 +72,9 @@ def healthz(request):
     except Exception:
         logger.warning("Health check: cache unavailable", exc_info=True)
         status["cache"] = "unavailable"
-    return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+    required = ["database"] if request.GET.get("require") == "database" else list(status)
+    healthy = all(status[part] == "ok" for part in required)
+    return JsonResponse(status, status=200 if healthy else 503)
 
 
 @require_GET
@@ -131,5 +140,18 @@ def security_txt(request):
 
 
 def server_error(request):
-    """The 500 page: no database, no context processors, in the visitor's language."""
-    return HttpResponse(render_to_string("500.html", {"request": request}), status=500)
+    """The 500 page: no database, no context processors, in the visitor's language.
+
+    When the database is what failed the answer is 503 with Retry-After, so that proxies and
+    crawlers know to come back. Never stored by a browser or proxy.
+    """
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, DatabaseError)
+    response = HttpResponse(
+        render_to_string("500.html", {"request": request, "unavailable": unavailable}),
+        status=503 if unavailable else 500,
+    )
+    if unavailable:
+        response["Retry-After"] = "60"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from portal.content import bump_content_version
 from portal.models import BaseSubmission
 
 
@@ -109,8 +110,12 @@ class Reaction(BaseSubmission):
     def moderate_many(cls, reactions, status, user=None):
         """Set the status of many reactions in one query; returns how many changed."""
         ids = [reaction.pk for reaction in reactions]
-        return (
+        changed = (
             cls.objects.filter(pk__in=ids)
             .exclude(status=status)
             .update(status=status, moderated_at=timezone.now(), moderated_by=user)
         )
+        if changed:
+            # Stories are kept whole in the page cache under the content version.
+            transaction.on_commit(bump_content_version)
+        return changed

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -112,4 +113,7 @@ def offer_help_thanks(page, request):
     reference = reference_from_thanks_token(request.GET.get("t", ""))
     context["offer"] = HelpOffer.objects.filter(reference=reference).first() if reference else None
     context["profile_url"] = page.get_url(request)
-    return TemplateResponse(request, "members/offer_help_thanks.html", context)
+    response = TemplateResponse(request, "members/offer_help_thanks.html", context)
+    # Shows what one visitor sent: never kept by the page cache, a proxy or a browser.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

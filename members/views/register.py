@@ -5,6 +5,7 @@ from http import HTTPMethod
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from portal.ratelimit import hit
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
@@ -79,4 +80,7 @@ def register_thanks(index, request):
         Registration.objects.filter(reference=reference).first() if reference else None
     )
     context["directory_url"] = index.get_url(request)
-    return TemplateResponse(request, "members/register_thanks.html", context)
+    response = TemplateResponse(request, "members/register_thanks.html", context)
+    # Shows what one visitor sent: never kept by the page cache, a proxy or a browser.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

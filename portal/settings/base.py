@@ -41,6 +41,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, which serves static files compressed ahead of time.
+    "portal.middleware.CompressionMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +91,17 @@ CACHES = {
     }
 }
 
+# Whole pages for anonymous visitors (portal/pagecache.py). PAGE_CACHE switches the stored
+# copies; the Cache-Control headers for browsers and proxies are sent either way.
+PAGE_CACHE = True
+PAGE_CACHE_TIMEOUT = 5 * 60
+PAGE_CACHE_MAX_AGE = 2 * 60
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+# A CDN or caching proxy to purge on publish (Wagtail's frontend cache); none by default.
+WAGTAILFRONTENDCACHE = {}
+# Translations have their own addresses, purged when they are published: no copies per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -130,12 +144,22 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Wagtail's admin reads the token from the page, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
-# Wagtail's preview views override this with SAMEORIGIN, so previews still work.
+CSRF_COOKIE_SAMESITE = "Lax"
+# Wagtail's preview views override this with SAMEORIGIN, so previews still work; browsers
+# that know CSP follow its frame-ancestors 'self' (portal.middleware) instead.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (portal.middleware): the video players a visitor may start.
+CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "display-capture=(), browsing-topics=()"
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -158,6 +182,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: it would learn which editors are at work (and the admin policy
+# allows no plain http images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 TAGGIT_CASE_INSENSITIVE = True

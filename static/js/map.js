@@ -67,8 +67,30 @@
         figure.dataset.mapReady = "true";
     }
 
+    // Leaflet's stylesheet is fetched here, not linked in the page, so that it never holds
+    // up the first paint: the map is hidden until it is drawn anyway.
+    function withStylesheet(href, then) {
+        if (!href || document.querySelector("link[data-map-stylesheet]")) {
+            then();
+            return;
+        }
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        link.setAttribute("data-map-stylesheet", "");
+        link.addEventListener("load", then);
+        link.addEventListener("error", then);
+        document.head.appendChild(link);
+    }
+
     function start() {
-        Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), draw);
+        var figures = document.querySelectorAll("[data-map]");
+        if (!figures.length) {
+            return;
+        }
+        withStylesheet(figures[0].dataset.mapStylesheet, function () {
+            Array.prototype.forEach.call(figures, draw);
+        });
     }
 
     if (document.readyState === "loading") {
