@@ -178,7 +178,7 @@ def test_the_admin_editor_and_its_preview_work_under_the_admin_policy(
 
     # On the site an editor gets a fresh page with Wagtail's user bar, within the site's policy.
     page.goto(story.url)
-    page.wait_for_selector("wagtail-userbar")
+    page.wait_for_selector("wagtail-userbar", state="attached")
     assert page.evaluate("window.__csp") == []
     assert [error for error in errors if "Content Security Policy" in error] == []
     context.close()
