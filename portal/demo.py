@@ -13,7 +13,7 @@ import re
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from .demo_images import neighbourhood
@@ -128,9 +128,17 @@ def translate_instance(instance, locale, translate):
     if missing:
         raise ValueError(f"No translation for {instance}: {missing}")
     translation.import_po(po)
+    is_page = isinstance(instance, Page)
     with transaction.atomic():
-        translation.save_target(publish=True)
-    return instance.get_translation(locale)
+        translation.save_target(publish=not is_page)
+    target = instance.get_translation(locale)
+    if is_page:
+        # wagtail-localize publishes a page on commit, from the object it created; when its
+        # children are translated in the same transaction that object's child count is
+        # stale, and publishing it would leave the tree with a parent of "no children".
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target
 
 
 def _is_m2m(model, name):

@@ -171,3 +171,11 @@ def query_string(context, **changes):
 @register.simple_tag
 def map_settings():
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in the visitor's language ("Dutch", "Nederlands")."""
+    from portal.freshness import LANGUAGE_NAMES
+
+    return LANGUAGE_NAMES.get(code, code)
