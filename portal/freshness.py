@@ -2,9 +2,9 @@
 
 wagtail-localize keeps, per source object, a ``TranslationSource`` (the source's content as
 last extracted, ``last_updated_at``) and a ``TranslationLog`` row each time it writes a
-translation from it (with the revision it made, for pages). A translation is *behind* when
-either the source was published after it was last extracted, or it was extracted again
-(a sync) after the translation's live version was written.
+translation from it (with the revision it made, for pages). A page's translation is *behind*
+when its source was published after the moment the translation's live version reflects:
+the earlier of the last extraction and the write that made that version.
 """
 
 import json
@@ -29,11 +29,14 @@ LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English")}
 
 
 def is_behind(source_published_at, source_updated_at, synced_at):
-    """Whether a translation written at ``synced_at`` from a source extracted at
-    ``source_updated_at`` lags behind a source last published at ``source_published_at``."""
-    if source_published_at and source_published_at > source_updated_at:
-        return True
-    return bool(synced_at and source_updated_at > synced_at)
+    """Whether the source was published after the content its translation shows.
+
+    ``synced_at`` is when the translation's live version was written, from the source as
+    extracted at ``source_updated_at``; whichever is earlier is the moment the translation
+    reflects (a source extracted again but not yet applied changes nothing, and a source
+    published between extraction and writing is not in the translation)."""
+    reflects = min(source_updated_at, synced_at) if synced_at else source_updated_at
+    return bool(source_published_at and source_published_at > reflects)
 
 
 def translation_note(page):

@@ -106,10 +106,41 @@ def test_a_sync_that_is_not_yet_published_leaves_the_english_page_behind(
     story.intro = "Restaurants geven nu ook theeblaadjes."
     publish(story)
     source = TranslationSource.objects.get_for_instance(story)
+    assert "has changed" in note_of(client.get(english.url))
+
+    # Synced, but the English update waits in the translation editor: still behind.
     admin_client.post(reverse("wagtail_localize:update_translations", args=[source.id]), {})
-    publish(english)  # anything published empties the cached note
+
+    story.refresh_from_db()
+    assert TranslationSource.objects.get(pk=source.pk).last_updated_at > story.last_published_at
+    assert "has changed" in note_of(client.get(english.url))
+
+
+def test_republishing_the_english_page_without_a_sync_leaves_it_behind(
+    admin_client, client, story_pair
+):
+    story, english = story_pair
+    story.intro = "Restaurants geven nu ook theeblaadjes."
+    publish(story)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[english.id]), {"action": "publish"}
+        )
+    assert response.status_code == 302
 
     assert "has changed" in note_of(client.get(english.url))
+
+
+def test_a_sync_without_a_dutch_change_claims_no_change(admin_client, client, story_pair):
+    story, english = story_pair
+    source = TranslationSource.objects.get_for_instance(story)
+
+    admin_client.post(reverse("wagtail_localize:update_translations", args=[source.id]), {})
+
+    note = note_of(client.get(english.url))
+    assert "This page was translated from Dutch" in note
+    assert "has changed" not in note
 
 
 def test_a_page_written_in_english_first_makes_no_claim_of_a_dutch_source(client, home_en):
@@ -274,7 +305,7 @@ def test_editors_see_the_report_in_the_reports_menu(home_nl, editor):
     response = editor.get(REPORT)
 
     assert response.status_code == 200
-    assert "Translations to do" in editor.get("/admin/").text
+    assert REPORT in editor.get("/admin/").text  # the menu item under Reports
 
 
 def test_the_report_is_refused_to_anonymous_visitors(client, home_nl):
@@ -294,7 +325,7 @@ def test_the_report_is_refused_to_users_who_may_not_translate(client, home_nl):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
-    assert "Translations to do" not in client.get("/admin/").text
+    assert REPORT not in client.get("/admin/").text
 
 
 def test_the_report_needs_a_constant_number_of_queries(home_nl, home_en, admin_client):
