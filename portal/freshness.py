@@ -273,8 +273,24 @@ def stale_page_rows(source, targets):
 def _serialised(instance):
     """The snippet's content as wagtail-localize stores it in ``content_json``."""
     if isinstance(instance, ClusterableModel):
-        return json.loads(instance.to_json())
-    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+        return _comparable(json.loads(instance.to_json()))
+    return _comparable(
+        json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+    )
+
+
+def _comparable(data):
+    # A StreamField is serialised as JSON text inside the JSON; PostgreSQL's jsonb returns
+    # its keys in another order than they were stored in, so compare it parsed.
+    def parse(value):
+        if isinstance(value, str) and value[:1] in ("[", "{"):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    return {key: parse(value) for key, value in data.items()}
 
 
 def stale_snippet_rows(source, targets):
@@ -320,7 +336,7 @@ def stale_snippet_rows(source, targets):
                 if item is None or locale.id not in enabled.get(item.id, ()):
                     continue
                 synced_at = _synced_at(logs.get((item.id, locale.id)))
-                changed = _serialised(original) != json.loads(item.content_json)
+                changed = _serialised(original) != _comparable(json.loads(item.content_json))
                 if changed or (synced_at and item.last_updated_at > synced_at):
                     rows.append(
                         Row(
