@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from .demo_statements import STATEMENT_PAGES
 from .models import HomePage, StandardPage
 
 HOME = {
@@ -253,3 +254,6 @@ def load_home(demo):
     demo.translate(home, {**HOME, "ways_in": [(title, text) for _a, _s, title, text in WAYS_IN]})
     for data in STANDARD_PAGES:
         demo.translate(pages[data["slug"]["nl"]], data)
+    # The privacy and accessibility statements, linked from the footer (portal.demo_content).
+    for data in STATEMENT_PAGES:
+        demo.translate(demo.page(home, StandardPage, data), data)

@@ -13,12 +13,19 @@ import re
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from .demo_images import neighbourhood
 
 BLOCK_ELEMENT = re.compile(r"<(p|h2|h3|h4|li)[^>]*>(.*?)</\1>", re.S)
+LINK = re.compile(r"<a\s[^>]*>")
+
+
+def numbered_links(text):
+    """``text`` with its links as wagtail-localize's segments show them: <a id="a1">…"""
+    numbers = iter(range(1, 1000))
+    return LINK.sub(lambda match: f'<a id="a{next(numbers)}">', text)
 
 
 def dutch(value):
@@ -41,6 +48,8 @@ def english_map(value, mapping=None):
         if nl_blocks and len(nl_blocks) == len(en_blocks):
             for (_tag, nl_text), (_tag_en, en_text) in zip(nl_blocks, en_blocks, strict=True):
                 mapping[nl_text.strip()] = en_text.strip()
+                # wagtail-localize hands out a link as <a id="a1">, its address kept aside.
+                mapping[numbered_links(nl_text.strip())] = numbered_links(en_text.strip())
         mapping[nl] = en
     elif isinstance(value, dict):
         for item in value.values():
@@ -128,9 +137,17 @@ def translate_instance(instance, locale, translate):
     if missing:
         raise ValueError(f"No translation for {instance}: {missing}")
     translation.import_po(po)
+    is_page = isinstance(instance, Page)
     with transaction.atomic():
-        translation.save_target(publish=True)
-    return instance.get_translation(locale)
+        translation.save_target(publish=not is_page)
+    target = instance.get_translation(locale)
+    if is_page:
+        # wagtail-localize publishes a page on commit, from the object it created; when its
+        # children are translated in the same transaction that object's child count is
+        # stale, and publishing it would leave the tree with a parent of "no children".
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target
 
 
 def _is_m2m(model, name):

@@ -8,6 +8,7 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
 from portal.content import public, restricted_paths
+from portal.freshness import translation_note
 from portal.i18n import localized_page_map
 
 
@@ -64,4 +65,5 @@ class BasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["localized_pages"] = localized_page_map(self)
+        context["translation_note"] = translation_note(self)
         return context

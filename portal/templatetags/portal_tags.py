@@ -205,3 +205,11 @@ def retention_periods():
     from portal.privacy import retention_periods as periods
 
     return periods()
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in the visitor's language ("Dutch", "Nederlands")."""
+    from portal.freshness import LANGUAGE_NAMES
+
+    return LANGUAGE_NAMES.get(code, code)

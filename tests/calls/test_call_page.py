@@ -220,8 +220,10 @@ def test_call_page_links_the_privacy_statement_in_the_visitors_language_within_b
 
     assert f'href="{privacy.url}"' in dutch.text
     assert f'href="{english_privacy.url}"' in english.text
-    assert count_queries(client, call.url, cached=False) <= 12
-    assert count_queries(client, call_en.url, cached=False) <= 12
+    # 13: one more than before for the translation note (portal.freshness), built once per
+    # content version; a warm request does not pay for it.
+    assert count_queries(client, call.url, cached=False) <= 13
+    assert count_queries(client, call_en.url, cached=False) <= 13
 
 
 def test_themes_are_offered_in_the_visitors_language(client, call, call_en, theme):
