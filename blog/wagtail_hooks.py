@@ -59,3 +59,10 @@ def load_blog_demo(demo):
     from .demo import load_blog
 
     load_blog(demo)
+
+
+@hooks.register("portal_generate_scale_data", order=20)
+def generate_blog_scale_data(scale):
+    from .scale import generate_stories
+
+    generate_stories(scale)
