@@ -78,7 +78,12 @@ class Bench:
 
     def databases(self):
         found = [("SQLite", f"sqlite:///{WORK}/bench.sqlite3")]
-        url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL")
+        url = os.environ.get("BENCH_DATABASE_URL")
+        if not url and os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            # The bench drops and rebuilds its database: never the one it was pointed at.
+            url = os.environ["DATABASE_URL"].split("?")[0]
+            if not url.endswith("_bench"):
+                url += "_bench"
         if url and url.startswith("postgres"):
             found.append(("PostgreSQL", url))
         return found
@@ -316,9 +321,7 @@ class Bench:
             f"Under load: the Dutch pages."
         )
         for (database, size), rows in results.items():
-            demo = {
-                (r["name"], r["language"]): r for r in results.get((database, "demo"), [])
-            }
+            demo = {(r["name"], r["language"]): r for r in results.get((database, "demo"), [])}
             self.write()
             self.write(f"## {database}, {size} size")
             self.write()

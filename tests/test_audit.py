@@ -47,7 +47,7 @@ def test_vnu_finds_no_errors_on_any_page_type_in_either_language(client, demo, t
     if not java or not VNU_JAR.exists():
         pytest.skip("the HTML audit needs Java 17 and node_modules/vnu-jar (make install-test)")
     page_types = public_page_types(client=client)
-    assert EXPECTED <= checked_names(page_types)
+    assert checked_names(page_types) >= EXPECTED
     assert {page_type.language for page_type in page_types} == {"nl", "en"}
     files = {}
     for number, page_type in enumerate(page_types):
@@ -76,11 +76,13 @@ def test_vnu_finds_no_errors_on_any_page_type_in_either_language(client, demo, t
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_axe_finds_no_violations_on_any_page_type_in_either_language(browser_page, demo, client):
     page_types = public_page_types(client=client)
-    assert EXPECTED <= checked_names(page_types)
+    assert checked_names(page_types) >= EXPECTED
     found = []
     for page_type in page_types:
         browser_page.goto(page_type.url)
-        found += [f"{page_type.label} {page_type.url}: {line}" for line in axe_violations(browser_page)]
+        found += [
+            f"{page_type.label} {page_type.url}: {line}" for line in axe_violations(browser_page)
+        ]
     assert found == [], "\n".join(found)
 
 

@@ -37,8 +37,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         site = Site.objects.filter(is_default_site=True).first()
-        if site is None or not Page.objects.filter(depth=2, live=True).exists() or (
-            site.root_page.specific_class.__name__ != "HomePage"
+        if (
+            site is None
+            or not Page.objects.filter(depth=2, live=True).exists()
+            or (site.root_page.specific_class.__name__ != "HomePage")
         ):
             self.stdout.write("No demo content yet: loading it first.")
             call_command("load_demo", stdout=self.stdout)

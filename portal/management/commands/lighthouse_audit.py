@@ -11,7 +11,6 @@ question page, prints the four scores of each and writes them to var/audit.md.
 import json
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +37,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--language", default="nl")
+        parser.add_argument("--only", help="one page type, e.g. livinglabs.LivingLabPage")
 
     def handle(self, *args, **options):
         base = Path(settings.BASE_DIR)
@@ -62,11 +62,15 @@ class Command(BaseCommand):
         rows = []
         try:
             for label, name in AUDITED:
+                if options["only"] and name != options["only"]:
+                    continue
                 url = urls.get(name)
                 if url is None:
                     rows.append((label, name, None, "no such page in the demo content (yet)"))
                     continue
-                scores = self.lighthouse(lighthouse, chrome, f"http://127.0.0.1:{port}{url}")
+                scores = self.lighthouse(
+                    lighthouse, chrome, f"http://127.0.0.1:{port}{url}", name.split(".")[-1]
+                )
                 rows.append((label, url, scores, ""))
                 self.stdout.write(f"  {label}: {scores}")
         finally:
@@ -90,9 +94,11 @@ class Command(BaseCommand):
         )
         return json.loads(result.stdout.strip().splitlines()[-1])
 
-    def lighthouse(self, lighthouse, chrome, url):
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "report.json"
+    def lighthouse(self, lighthouse, chrome, url, name):
+        """The four scores; the whole report stays in var/bench/lighthouse/<name>.json."""
+        (WORK / "lighthouse").mkdir(exist_ok=True)
+        path = WORK / "lighthouse" / f"{name}.json"
+        if True:
             subprocess.run(
                 [
                     str(lighthouse),
