@@ -31,5 +31,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}  # noqa: F405
 if os.environ.get("BENCH_CACHE") == "locmem":  # no Redis on this machine
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The demo loader and the scale data send no mail; whatever a form queues stays queued.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# No worker runs here: background tasks (search index updates among them) run at once, and
+# mail goes nowhere.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
