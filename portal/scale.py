@@ -87,12 +87,6 @@ class ScaleBuilder:
                 # Django refuses bulk_create for multi-table models: insert the Page rows,
                 # then the specific rows with the primary keys the database gave.
                 rows = Page.objects.bulk_create(
-                        [Page(**{name: getattr(page, name) for name in base_fields}) for page in batch]
-                    )
-                except IntegrityError:
-                    existing = list(Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).values_list("path", "depth", "slug"))
-                    raise RuntimeError(f"DEBUG parent={parent.path} {parent.depth} last={last and last.path} new={[p.path for p in batch]} existing={existing}")
-                rows = Page.objects.bulk_create(
                     [Page(**{name: getattr(page, name) for name in base_fields}) for page in batch]
                 )
                 for page, row in zip(batch, rows, strict=True):
