@@ -10,8 +10,9 @@ import os
 from django.conf import settings as _unused  # noqa: F401
 
 BASE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-for _name in [name for name, value in os.environ.items() if value == ""]:
-    del os.environ[_name]  # an empty variable counts as unset here
+for _name in ("DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "STATIC_ROOT", "MEDIA_ROOT"):
+    if os.environ.get(_name) == "":
+        del os.environ[_name]  # an empty variable counts as unset here
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1")
