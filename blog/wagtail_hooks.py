@@ -104,3 +104,10 @@ def stories_about(locale, theme_slugs, names, limit):
         .prefetch_related("listing_image__renditions")
         .order_by("-names_it", "-shared_themes", "-date", "-pk")[:limit]
     )
+
+
+@hooks.register("portal_generate_scale_data", order=20)
+def generate_blog_scale_data(scale):
+    from .scale import generate_stories
+
+    generate_stories(scale)

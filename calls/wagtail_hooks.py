@@ -111,3 +111,10 @@ def load_calls_demo(demo):
     from .demo import load_calls
 
     load_calls(demo)
+
+
+@hooks.register("portal_generate_scale_data", order=50)
+def generate_calls_scale_data(scale):
+    from .scale import generate_applications
+
+    generate_applications(scale)

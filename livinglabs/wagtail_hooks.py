@@ -82,3 +82,10 @@ def load_living_labs_demo(demo):
     from .demo import load_living_labs
 
     load_living_labs(demo)
+
+
+@hooks.register("portal_generate_scale_data", order=40)
+def generate_livinglabs_scale_data(scale):
+    from .scale import generate_labs
+
+    generate_labs(scale)

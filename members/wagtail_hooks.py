@@ -55,3 +55,10 @@ def register_members_admin():
     from .viewsets import MembersViewSetGroup
 
     return MembersViewSetGroup()
+
+
+@hooks.register("portal_generate_scale_data", order=30)
+def generate_members_scale_data(scale):
+    from .scale import generate_initiatives
+
+    generate_initiatives(scale)

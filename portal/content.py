@@ -6,7 +6,9 @@ figures, theme names) carry the version in their key, so they are never stale an
 need to be found and deleted one by one; on a cluster the version lives in the shared cache.
 """
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
@@ -16,15 +18,40 @@ VERSION_KEY = "portal:content-version"
 RESTRICTED_KEY = "portal:restricted-paths:{version}"
 
 
+# Within a request the version is read once: a page asks for it a dozen times (menus,
+# sections, themes, figures), and each read is a round trip to Redis. Outside requests
+# (commands, the task worker) every call reads the cache.
+_request = Local()
+
+
+def _start_request(**kwargs):
+    _request.version = None
+    _request.active = True
+
+
+def _end_request(**kwargs):
+    _request.version = None
+    _request.active = False
+
+
+request_started.connect(_start_request, dispatch_uid="portal-content-version-start")
+request_finished.connect(_end_request, dispatch_uid="portal-content-version-end")
+
+
 def content_version():
-    version = cache.get(VERSION_KEY)
+    version = getattr(_request, "version", None)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = 1
+            cache.add(VERSION_KEY, version, timeout=None)
+        if getattr(_request, "active", False):
+            _request.version = version
     return version
 
 
 def bump_content_version(**kwargs):
+    _request.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
