@@ -101,7 +101,7 @@ def with_links(questions, request):
 
 
 def listing_context(page, request, form=None):
-    filters = QuestionFilterForm(data=request.GET)
+    filters = QuestionFilterForm(data=request.GET, auto_id="filter_%s")
     questions = public_questions(page)
     if filters.is_valid():
         if theme := filters.cleaned_data["theme"]:

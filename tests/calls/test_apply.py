@@ -311,7 +311,9 @@ def test_thank_you_page_queries(client, call, django_capture_on_commit_callbacks
 
     response = post(client, call, valid_data(call), django_capture_on_commit_callbacks)
 
-    assert count_queries(client, response["Location"], cached=False) <= 12
+    # Uncached: the translation note's one query is cached once warm (a warm request is 6).
+    assert count_queries(client, response["Location"], cached=False) <= 13
+    assert count_queries(client, response["Location"]) <= 12
 
 
 @pytest.mark.parametrize("budget", ["99999999999999999999", "3.000.000.000"])

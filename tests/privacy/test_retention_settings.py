@@ -23,6 +23,7 @@ def test_the_settings_list_every_kind_and_the_table_follows_them(admin_client, h
     assert set(RetentionPeriod.objects.values_list("kind", flat=True)) == {
         "blog.reaction",
         "calls.application",
+        "calls.question",
         "members.helpoffer",
         "members.registration",
     }
