@@ -34,3 +34,25 @@ def tab_to(page, predicate, limit=60):
 
 def focused_text(page):
     return page.evaluate("document.activeElement.textContent.trim()")
+
+
+def _tile():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), "#e8efe9").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+TILE = _tile()
+
+
+def serve_map_tiles_locally(page):
+    """PDOK's tiles come from here: browser tests need no network."""
+    page.route(
+        "https://service.pdok.nl/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
+    )
+    return page

@@ -1,14 +1,12 @@
 """The directory and a profile in a real browser: keyboard alone, the map, axe-core."""
 
-import io
 from decimal import Decimal
 
 import pytest
-from PIL import Image
 
 from portal.models import SiteSettings
 
-from .browser import axe_violations, tab_to
+from .browser import axe_violations, serve_map_tiles_locally, tab_to
 from .factories import MemberIndexPageFactory, MemberPageFactory, ThemeFactory, organisation_kind
 from .utils import translated
 
@@ -20,23 +18,9 @@ pytestmark = [
 ]
 
 
-def tile():
-    buffer = io.BytesIO()
-    Image.new("RGB", (256, 256), "#e8efe9").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-TILE = tile()
-
-
 @pytest.fixture
 def page(browser_page):
-    """A browser page on which PDOK's tiles come from here: the tests need no network."""
-    browser_page.route(
-        "https://service.pdok.nl/**",
-        lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
-    )
-    return browser_page
+    return serve_map_tiles_locally(browser_page)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock, ImageBlock
 from portal.choices import Province
+from portal.geo import latitude_field, longitude_field
 from portal.models import BasePage
 
 # The five elements of a living lab as the European Network of Living Labs names them:
@@ -87,22 +87,8 @@ class LivingLabPage(RoutablePageMixin, BasePage):
     question = models.TextField(_("the local question"), blank=True)
     place = models.CharField(_("place"), max_length=100)
     province = models.CharField(_("province"), max_length=20, choices=Province)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(50.7), MaxValueValidator(53.6)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(3.3), MaxValueValidator(7.3)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="living_labs")
     body = StreamField(BodyBlock(), verbose_name=_("approach"), blank=True)
     results = models.TextField(

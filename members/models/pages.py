@@ -2,7 +2,7 @@ import datetime
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock, ImageBlock
 from portal.choices import Province
+from portal.geo import latitude_field, longitude_field
 from portal.models import BasePage
 
 from ..search import normalise
@@ -156,22 +157,8 @@ class MemberPage(RoutablePageMixin, BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("story"), blank=True)
     place = models.CharField(_("place"), max_length=100)
     province = models.CharField(_("province"), max_length=20, choices=Province, db_index=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(50.7), MaxValueValidator(53.6)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(3.3), MaxValueValidator(7.3)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="member_pages")
     tags = ClusterTaggableManager(
         through=MemberPageTag,
