@@ -18,7 +18,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -81,6 +81,23 @@ def _missing_key(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found (cache unavailable)")
 
 
+class ReusedClient(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` for every cache call, and building one costs more
+    than the round trip itself (it copies the table of response callbacks). A client over a
+    connection pool is safe to share, so each pool gets one, made once."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     # Shared by every instance in the process: Django makes one per thread.
     down_until = 0.0
@@ -88,6 +105,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
+        self._class = ReusedClient
 
     get = degrade(_default)(RedisCache.get)
     add = degrade(_false)(RedisCache.add)

@@ -15,6 +15,12 @@ short max-age for anonymous visitors, private and no-store for everyone else and
 answers the views mark private (forms with errors, thank-you pages). ``Vary: Cookie`` stays
 on public pages, so a proxy never hands an editor the anonymous copy.
 
+A stored page is answered by ``PageCacheMiddleware``, just below whitenoise: before the
+session, locale, CSRF and authentication middleware and before URL routing, with one round
+trip to the cache (the content version and the page in one ``get_many``). The copy is taken
+on the way out, with the headers every middleware below it added, and kept gzipped as well,
+so a hit is never compressed again.
+
 Publishing also purges the page, its parent and its home page from a CDN or proxy through
 Wagtail's frontend cache (``WAGTAILFRONTENDCACHE``; empty unless configured).
 """
@@ -27,17 +33,19 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from wagtail.models import Page
 
-from .content import restricted_paths, versioned_key
+from .content import VERSION_KEY, content_version, restricted_paths
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_STRING = 300
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
-# Headers the middleware adds on every response again; not worth storing.
-UNSTORED_HEADERS = {"content-length", "vary", "set-cookie"}
+# Headers every answer gets afresh.
+UNSTORED_HEADERS = {"content-length", "set-cookie", "x-page-cache"}
 
 
 def anonymous(request):
@@ -47,36 +55,80 @@ def anonymous(request):
 
 def cache_key(request):
     url = f"{request.get_host()}{request.get_full_path()}"
-    return versioned_key("page", hashlib.sha256(url.encode()).hexdigest())
+    return "portal:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def accepts_gzip(request):
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def storable_request(request):
     return (
         settings.PAGE_CACHE
-        and request.method == "GET"
+        and request.method in ("GET", "HEAD")
         and anonymous(request)
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
     )
 
 
-def fetch(request):
-    """The stored copy of this page for this visitor, or None."""
-    if not (request.method in ("GET", "HEAD") and settings.PAGE_CACHE and anonymous(request)):
+class PageCacheMiddleware:
+    """Answers anonymous visitors from the stored copy; keeps the copies (module's doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not storable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        if (stored := fetch(request, key)) is not None:
+            return stored
+        response = self.get_response(request)
+        if getattr(request, "_page_cache_store", False) and request.method == "GET":
+            store(key, response)
+        return response
+
+
+def fetch(request, key):
+    """The stored copy of this page for this visitor, or None. Plain and gzipped copies are
+    kept apart, so a hit carries only the bytes it sends."""
+    gzipped = accepts_gzip(request)
+    variant = f"{key}:gzip" if gzipped else key
+    found = cache.get_many([VERSION_KEY, variant])
+    stored = found.get(variant)
+    if stored is None or stored[0] != found.get(VERSION_KEY):
         return None
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
-        return None
-    stored = cache.get(cache_key(request))
-    if stored is None:
-        return None
-    headers, content = stored
+    _version, headers, content = stored
     response = HttpResponse(content, headers=headers)
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ("Accept-Encoding",))
     response["X-Page-Cache"] = "hit"
-    patch_vary_headers(response, ("Cookie",))
     return response
 
 
+def store(key, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    if response.has_header("Content-Encoding"):
+        return
+    headers = {
+        name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+    }
+    version = content_version()
+    content = response.content
+    cache.set_many(
+        {
+            key: (version, headers, content),
+            f"{key}:gzip": (version, headers, compress_string(content)),
+        },
+        timeout=settings.PAGE_CACHE_TIMEOUT,
+    )
+    response["X-Page-Cache"] = "miss"
+
+
 def finish(request, response):
-    """Cache-Control for what Wagtail served, and the copy kept for the next visitor."""
+    """Cache-Control for what Wagtail served; marks a copy to keep for the next visitor."""
     if hasattr(response, "render") and not response.is_rendered:
         response.add_post_render_callback(lambda rendered: _finish(request, rendered))
     else:
@@ -96,14 +148,7 @@ def _finish(request, response):
         stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
     )
     patch_vary_headers(response, ("Cookie",))
-    if storable_request(request):
-        headers = {
-            name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
-        }
-        cache.set(
-            cache_key(request), (headers, response.content), timeout=settings.PAGE_CACHE_TIMEOUT
-        )
-        response["X-Page-Cache"] = "miss"
+    request._page_cache_store = storable_request(request)
 
 
 def public(request, response):

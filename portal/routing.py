@@ -4,7 +4,7 @@ Wagtail walks the tree one level per query (site root, its translation, then a c
 lookup and a ``.specific`` per path component). Here the deepest page whose URL path is
 a prefix of the request path is found in one query, and that page routes what is left
 (sub-routes of routable pages). Everything after routing is Wagtail's own ``serve``.
-Anonymous visitors get the copy kept in portal.pagecache when there is one, before routing.
+Anonymous visitors get the copy kept in portal.pagecache, when there is one, before this.
 
 Page requests are exempt from Django's CSRF check. Public pages are cached for anonymous
 visitors, so no per-visitor token can be part of their HTML, and a visitor who arrives
@@ -58,8 +58,6 @@ def route(request, path):
 
 @csrf_exempt
 def serve(request, path):
-    if (cached := pagecache.fetch(request)) is not None:
-        return cached
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route(request, path)
     return pagecache.finish(request, wagtail_views.serve(request, path))

@@ -278,13 +278,23 @@ def test_stored_pages_hold_no_csrf_token_and_set_no_cookie(client, story):
 # Compression
 
 
-def test_public_pages_are_gzipped_for_clients_that_accept_it(client, story):
-    response = client.get(story.url, headers={"accept-encoding": "gzip"})
-    hit = client.get(story.url, headers={"accept-encoding": "gzip"})
+def test_a_stored_page_goes_out_gzipped_to_who_accepts_it_and_plain_to_others(client, story):
+    client.get(story.url, HTTP_ACCEPT_ENCODING="gzip, br")
 
-    assert response["Content-Encoding"] == hit["Content-Encoding"] == "gzip"
-    assert b"Regionomie in Amersfoort" in gzip.decompress(hit.content)
-    assert "Accept-Encoding" in hit["Vary"]
+    with CaptureQueriesContext(connection) as queries:
+        gzipped = client.get(story.url, HTTP_ACCEPT_ENCODING="gzip, br")
+    plain = client.get(story.url)
+
+    assert gzipped["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(gzipped.content) == plain.content
+    assert "Regionomie in Amersfoort" in plain.text
+    for response in (gzipped, plain):
+        assert {"Accept-Encoding", "Cookie"} <= {v.strip() for v in response["Vary"].split(",")}
+        assert "Content-Security-Policy" in response
+        assert response["X-Frame-Options"] == "DENY"
 
 
 def test_private_answers_and_the_admin_are_not_compressed(client, admin_client, story):
