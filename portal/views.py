@@ -20,6 +20,7 @@ from .content import public
 from .i18n import active_locale
 from .models import SiteSettings
 from .pagination import paginate
+from .search import search_pages
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +35,8 @@ def search(request):
     if len(query) > SEARCH_MAX_LENGTH:
         error = _("Please search with at most %(count)s characters.") % {"count": SEARCH_MAX_LENGTH}
     elif query:
-        pages = (
-            public(Page.objects.live())
-            .filter(locale=active_locale())
-            .exclude(depth__lte=1)
-            .specific()
-        )
-        results = paginate(request, pages.search(query), SEARCH_PER_PAGE)
+        pages = public(Page.objects.live()).filter(locale=active_locale()).exclude(depth__lte=1)
+        results = paginate(request, search_pages(pages, query), SEARCH_PER_PAGE)
     return render(
         request,
         "portal/search.html",
