@@ -4,7 +4,8 @@
 
 ``make bench`` runs it once per database and size (see portal/bench.py). Each page is
 fetched as an anonymous visitor with Django's test client: once to warm, once to count the
-queries, then ``--requests`` times to time it.
+queries, then ``--requests`` times to time it, always rendered (the page cache is off here:
+a stored page runs no query and says nothing about the page).
 """
 
 import json
@@ -14,7 +15,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from portal.pagetypes import public_page_types
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=20)
         parser.add_argument("--json", help="write the rows to this file")
 
+    @override_settings(PAGE_CACHE=False)
     def handle(self, *args, **options):
         client = Client(HTTP_HOST="127.0.0.1")
         rows = []
