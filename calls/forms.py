@@ -5,7 +5,6 @@ import re
 from django import forms
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.choices import Province, Role
-from portal.content import versioned_key
+from portal.content import remember
 from portal.forms import SubmissionFormMixin, consent_field
 from portal.i18n import active_locale
 from portal.models import Theme
@@ -158,9 +157,8 @@ class DateInput(forms.DateInput):
 def theme_choices():
     """(slug, name) of every theme of the site's first language, named in the visitor's
     language where translated; one query, then kept under the content version."""
-    key = versioned_key("calls-theme-choices", translation.get_language())
-    choices = cache.get(key)
-    if choices is None:
+
+    def build():
         locale = active_locale()
         with translation.override(settings.LANGUAGE_CODE):
             source_locale = active_locale()
@@ -171,12 +169,12 @@ def theme_choices():
             for theme in themes
             if theme.locale_id == source_locale.pk
         ]
-        choices = [
+        return [
             (theme.slug, theme.name)
             for theme in sorted(localized, key=lambda theme: (theme.sort_order, theme.name))
         ]
-        cache.set(key, choices, timeout=None)
-    return choices
+
+    return remember("calls-theme-choices", translation.get_language(), build=build)
 
 
 class ApplicationForm(SubmissionFormMixin, forms.Form):

@@ -8,13 +8,12 @@ request reaches ``filter()`` as a name. An unknown value makes the list empty an
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.choices import Province
-from portal.content import versioned_key
+from portal.content import remember
 from portal.i18n import themes_of_locale
 
 from .models import (
@@ -120,12 +119,7 @@ class ProgrammeFigures:
 
 def programme_figures(index):
     """The programme in figures, from its live labs; cached under the content version."""
-    key = versioned_key("lab-figures", index.pk)
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute_figures(index)
-        cache.set(key, figures, timeout=None)
-    return figures
+    return remember("lab-figures", index.pk, build=lambda: compute_figures(index))
 
 
 def compute_figures(index):

@@ -7,7 +7,6 @@ localised in one query, related stories and the programme's figures from the cac
 
 import datetime
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from members.themes import ThemeMap
 from members.views.common import ld_json, read_only, subpage_url
-from portal.content import versioned_key
+from portal.content import remember, remember_many
 from portal.i18n import active_locale, localize_pages, localize_themes
 from portal.ical import calendar, day, escape, host_of, utc
 from portal.pagination import paginate
@@ -53,28 +52,54 @@ def lab_markers(labs, request):
     ]
 
 
+def lab_cards(ids, request):
+    """Each lab's card (HTML), in the order of ``ids``: remembered per lab, language and
+    content version (portal.content), so a page of the programme reads only the ids of its
+    labs once their cards are known."""
+
+    def build(missing):
+        labs = list(
+            LivingLabPage.objects.filter(pk__in=missing)
+            .defer(*CARD_DEFERRED)
+            .select_related("listing_image")
+            .prefetch_related("themes", "listing_image__renditions")
+        )
+        themes = ThemeMap()
+        for lab in labs:
+            lab.theme_list = themes.localize(lab.themes.all())
+        return {
+            lab.pk: render_to_string("livinglabs/includes/card.html", {"lab": lab}, request)
+            for lab in labs
+        }
+
+    found = remember_many("lab-card", ids, translation.get_language(), build=build)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def programme_markers(index, programme, results, request):
+    """Every lab that matches and gave its location, not only this page of the list;
+    remembered per filter, language and content version."""
+
+    def build():
+        located = results.filter(latitude__isnull=False, longitude__isnull=False)
+        return lab_markers(located.defer(*CARD_DEFERRED)[:MAP_LIMIT], request)
+
+    filters = "&".join(f"{name}={value or ''}" for name, value in sorted(programme.values.items()))
+    return remember("lab-markers", index.pk, translation.get_language(), filters, build=build)
+
+
 def programme_context(index, request):
     programme = Programme.from_request(request)
     results = programme.results(index)
-    labs = paginate(
-        request,
-        results.defer(*CARD_DEFERRED)
-        .select_related("listing_image")
-        .prefetch_related("themes", "listing_image__renditions"),
-        PER_PAGE,
-    )
-    themes = ThemeMap()
-    for lab in labs.object_list:
-        lab.theme_list = themes.localize(lab.themes.all())
-    # The map shows every lab that matches, not only this page of the list.
-    located = results.filter(latitude__isnull=False, longitude__isnull=False).defer(*CARD_DEFERRED)[
-        :MAP_LIMIT
-    ]
+    labs = paginate(request, results.values_list("pk", flat=True), PER_PAGE)
     return {
         "programme": programme,
         "form": programme.form,
         "labs": labs,
-        "markers": lab_markers(located, request) if labs.paginator.count else [],
+        "cards": lab_cards(list(labs.object_list), request),
+        "markers": programme_markers(index, programme, results, request)
+        if labs.paginator.count
+        else [],
         "figures": programme_figures(index),
     }
 
@@ -126,10 +151,8 @@ def stories_html(page, themes, request):
     """Related stories, rendered once per content version (previews build them afresh)."""
     if page.pk is None:
         return ""
-    preview = getattr(request, "is_preview", False)
-    key = versioned_key("lab-stories", page.pk, translation.get_language())
-    html = None if preview else cache.get(key)
-    if html is None:
+
+    def build():
         # Stories may name the lab in either language (tags are shared by both).
         names = set(
             LivingLabPage.objects.filter(translation_key=page.translation_key).values_list(
@@ -137,11 +160,12 @@ def stories_html(page, themes, request):
             )
         ) | {page.title}
         stories = related_stories(page.locale, [theme.slug for theme in themes], sorted(names))
-        html = render_to_string(
+        return render_to_string(
             "livinglabs/includes/related_stories.html", {"stories": stories}, request=request
         )
-        if not preview:
-            cache.set(key, html, timeout=None)
+
+    preview = getattr(request, "is_preview", False)
+    html = remember("lab-stories", page.pk, translation.get_language(), build=build, fresh=preview)
     return mark_safe(html)  # noqa: S308 - our own template's output
 
 

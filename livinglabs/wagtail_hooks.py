@@ -1,11 +1,10 @@
 """The living labs' part of the home page, of the initiatives' profiles and of the demo."""
 
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from portal.content import versioned_key
+from portal.content import remember
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
@@ -44,9 +43,8 @@ def labs_of_member(request, member_page):
     """
     if member_page.pk is None:
         return None
-    key = versioned_key("member-labs", member_page.translation_key, translation.get_language())
-    labs = cache.get(key)
-    if labs is None:
+
+    def build():
         locale = active_locale()
         partnerships = (
             LivingLabPartner.objects.filter(
@@ -71,7 +69,11 @@ def labs_of_member(request, member_page):
                     "role": str(partnership.get_role_display()),
                 }
             )
-        cache.set(key, labs, timeout=None)
+        return labs
+
+    labs = remember(
+        "member-labs", member_page.translation_key, translation.get_language(), build=build
+    )
     if not labs:
         return None
     return HomeSection("livinglabs/includes/member_labs.html", {"labs": labs})

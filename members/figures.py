@@ -9,11 +9,10 @@ version, so they follow every publish and cost no queries until then.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from portal.choices import Province
-from portal.content import public, versioned_key
+from portal.content import public, remember
 from portal.i18n import themes_of_locale
 
 from .models import MemberPage
@@ -85,11 +84,7 @@ def network_figures():
     listed as the site's themes are ordered. An initiative may work on several themes, so
     the theme rows may add up to more than the total; the province rows add up to it.
     """
-    key = versioned_key("member-figures")
-    data = cache.get(key)
-    if data is None:
-        data = compute()
-        cache.set(key, data, timeout=None)
+    data = remember("member-figures", build=compute)
     total = _row("total", "", data["totals"])
     provinces = [
         _row(code, label, data["provinces"].get(code, {})) for code, label in Province.choices

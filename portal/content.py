@@ -4,7 +4,14 @@ Whatever an editor publishes, unpublishes, moves or deletes, and any change to t
 navigation or site settings, bumps the version. Cached fragments (menus, home sections,
 figures, theme names) carry the version in their key, so they are never stale and never
 need to be found and deleted one by one; on a cluster the version lives in the shared cache.
+
+``remember`` keeps such a value in this process's memory as well: a value under a version
+never changes, so only the version itself is read from Redis on each request. A version
+starts from the clock, not from 1, so that a Redis restart (which forgets the version) can
+never bring back an old version and with it what a process still remembers of it.
 """
+
+import time
 
 from asgiref.local import Local
 from django.core.cache import cache
@@ -15,7 +22,6 @@ from wagtail.models import PageViewRestriction
 from .cache import on_recovery
 
 VERSION_KEY = "portal:content-version"
-RESTRICTED_KEY = "portal:restricted-paths:{version}"
 
 
 # Within a request the version is read once: a page asks for it a dozen times (menus,
@@ -38,13 +44,18 @@ request_started.connect(_start_request, dispatch_uid="portal-content-version-sta
 request_finished.connect(_end_request, dispatch_uid="portal-content-version-end")
 
 
+def new_version():
+    return time.time_ns() // 1000
+
+
 def content_version():
     version = getattr(_request, "version", None)
     if version is None:
         version = cache.get(VERSION_KEY)
         if version is None:
-            version = 1
-            cache.add(VERSION_KEY, version, timeout=None)
+            version = new_version()
+            if not cache.add(VERSION_KEY, version, timeout=None):
+                version = cache.get(VERSION_KEY) or version
         if getattr(_request, "active", False):
             _request.version = version
     return version
@@ -55,7 +66,7 @@ def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, new_version(), timeout=None)
 
 
 # A publish during a Redis outage could not bump the version (portal.cache).
@@ -66,14 +77,68 @@ def versioned_key(name, *parts):
     return ":".join(["portal", name, str(content_version()), *map(str, parts)])
 
 
+MISSING = object()
+MEMORY_SIZE = 4000
+_memory = {"version": None, "values": {}}
+
+
+def _memory_of(version):
+    if _memory["version"] != version:
+        _memory.update(version=version, values={})
+    memory = _memory["values"]
+    if len(memory) >= MEMORY_SIZE:
+        memory.clear()
+    return memory
+
+
+def remember_many(name, ids, *parts, build):
+    """``{id: value}`` for each of ``ids``, as ``remember`` keeps them, under
+    ``name:version:id:parts``; ``build(missing_ids)`` returns ``{id: value}`` for those found
+    neither in memory nor in the shared cache (one ``get_many`` for all of them)."""
+    version = content_version()
+    suffix = ":".join(map(str, parts))
+    keys = {pk: f"portal:{name}:{version}:{pk}:{suffix}" for pk in ids}
+    memory = _memory_of(version)
+    found = {pk: memory[key] for pk, key in keys.items() if key in memory}
+    if missing := [pk for pk in ids if pk not in found]:
+        shared = cache.get_many([keys[pk] for pk in missing])
+        for pk in missing:
+            if keys[pk] in shared:
+                found[pk] = memory[keys[pk]] = shared[keys[pk]]
+        if missing := [pk for pk in missing if pk not in found]:
+            built = build(missing)
+            cache.set_many({keys[pk]: built[pk] for pk in missing if pk in built}, timeout=None)
+            for pk in missing:
+                if pk in built:
+                    found[pk] = memory[keys[pk]] = built[pk]
+    return found
+
+
+def remember(name, *parts, build, timeout=None, fresh=False):
+    """What ``build()`` returns, for the current content version: from this process's memory,
+    else from the shared cache, else built (and kept in both). ``fresh`` builds it anyway
+    (previews). The value is shared by every request of this process: never change it."""
+    version = content_version()
+    key = ":".join(["portal", name, str(version), *map(str, parts)])
+    if fresh:
+        return build()
+    memory = _memory_of(version)
+    value = memory.get(key, MISSING)
+    if value is MISSING:
+        value = cache.get(key, MISSING)
+        if value is MISSING:
+            value = build()
+            cache.set(key, value, timeout=timeout)
+        memory[key] = value
+    return value
+
+
 def restricted_paths():
     """Tree paths of pages under a view restriction, kept in the cache."""
-    key = RESTRICTED_KEY.format(version=content_version())
-    paths = cache.get(key)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, timeout=None)
-    return paths
+    return remember(
+        "restricted-paths",
+        build=lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def public(queryset):

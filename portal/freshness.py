@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
@@ -23,7 +22,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
-from .content import versioned_key
+from .content import remember
 
 LANGUAGE_NAMES = {"nl": _("Dutch"), "en": _("English")}
 
@@ -44,12 +43,7 @@ def translation_note(page):
     source changed since. None for a page that is no translation (written in its own
     language first, or copied without wagtail-localize). One query, then cached until
     anything is published."""
-    key = versioned_key("translation-note", page.pk)
-    note = cache.get(key)
-    if note is None:
-        note = _translation_note(page) or {}
-        cache.set(key, note, timeout=None)
-    return note or None
+    return remember("translation-note", page.pk, build=lambda: _translation_note(page))
 
 
 def _translation_note(page):

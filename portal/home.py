@@ -13,13 +13,12 @@ costs no queries for them until something is published.
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from .content import versioned_key
+from .content import remember
 
 
 @dataclass
@@ -36,27 +35,26 @@ class Figure:
 
 def home_sections(request, home_page):
     """The sections, rendered; the HTML is cached per language and content version."""
-    key = versioned_key("home-sections", translation.get_language())
-    html = cache.get(key)
-    if html is None:
+
+    def build():
         sections = (hook(request, home_page) for hook in hooks.get_hooks("portal_home_sections"))
-        html = "".join(
+        return "".join(
             render_to_string(section.template, {"section": section.context}, request=request)
             for section in sections
             if section
         )
-        cache.set(key, html, timeout=None)
+
+    html = remember("home-sections", translation.get_language(), build=build)
     return mark_safe(html)  # noqa: S308 - our own templates' output
 
 
 def home_figures():
-    key = versioned_key("figures", translation.get_language())
-    figures = cache.get(key)
-    if figures is None:
-        figures = [
+    return remember(
+        "figures",
+        translation.get_language(),
+        build=lambda: [
             Figure(value=figure.value, label=str(figure.label))
             for hook in hooks.get_hooks("portal_headline_figures")
             for figure in hook()
-        ]
-        cache.set(key, figures, timeout=None)
-    return figures
+        ],
+    )

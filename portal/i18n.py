@@ -1,6 +1,5 @@
 """Language helpers that keep a page's query count flat however many items it lists."""
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -41,16 +40,17 @@ def localize_pages(pages, locale=None):
 
 def themes_of_locale(locale=None):
     """All themes of a language, by translation key; kept in the cache until a theme changes."""
-    from .content import versioned_key
+    from .content import remember
     from .models import Theme
 
     locale = locale or active_locale()
-    key = versioned_key("themes", locale.language_code)
-    themes = cache.get(key)
-    if themes is None:
-        themes = {theme.translation_key: theme for theme in Theme.objects.filter(locale=locale)}
-        cache.set(key, themes, timeout=None)
-    return themes
+    return remember(
+        "themes",
+        locale.language_code,
+        build=lambda: {
+            theme.translation_key: theme for theme in Theme.objects.filter(locale=locale)
+        },
+    )
 
 
 def localize_themes(themes, locale=None):

@@ -15,6 +15,10 @@ key instead (portal.forms, portal.submissions). Pages accept only GET, HEAD and 
 unless they add POST (``BasePage.allowed_http_methods``); the admin keeps its CSRF check.
 """
 
+import copy
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -23,19 +27,63 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from . import pagecache
+from .content import remember
 
 MAX_COMPONENTS = 12
 
 
+ROUTE_TIMEOUT = 5 * 60  # any address may be asked for: remembered briefly in the cache
+
+
+def find_site(request):
+    """Wagtail looks the site up in the database on every request and the sites' root paths
+    up in the cache for every page URL; here both are remembered per content version
+    (saving a Site or publishing, moving or deleting a page bumps it), and put on the request
+    where Wagtail's own lookups find them."""
+    if not hasattr(request, "_wagtail_site"):
+        site = remember(
+            "site",
+            request.get_host(),
+            request.get_port(),
+            build=lambda: Site._find_for_request(request),
+        )
+        request._wagtail_site = copy.copy(site)
+        request._wagtail_cached_site_root_paths = remember(
+            "site-root-paths", build=Site.get_site_root_paths
+        )
+    return request._wagtail_site
+
+
+def find_page(candidates):
+    """The deepest page whose URL path is one of ``candidates``, as its own class: which
+    page that is, is remembered per content version, so the page is read in one query."""
+
+    def build():
+        return (
+            Page.objects.filter(url_path__in=candidates)
+            .order_by("-depth")
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+
+    key = hashlib.sha256("\n".join(candidates).encode()).hexdigest()
+    found = remember("route", key, build=build, timeout=ROUTE_TIMEOUT)
+    if found is None:
+        return None
+    pk, content_type_id = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model._default_manager.filter(pk=pk).first() if model else None
+
+
 def route(request, path):
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         return None
     language = get_supported_content_language_variant(get_language())
     root = next(
         (
             root
-            for root in Site.get_site_root_paths()
+            for root in request._wagtail_cached_site_root_paths
             if root.site_id == site.pk and root.language_code == language
         ),
         None,
@@ -46,12 +94,12 @@ def route(request, path):
     candidates = [root.root_path]
     for component in components:
         candidates.append(f"{candidates[-1]}{component}/")
-    page = Page.objects.filter(url_path__in=candidates).order_by("-depth").first()
-    if page is None:
+    page = find_page(candidates)
+    if page is None or page.url_path not in candidates:
         return None
     consumed = candidates.index(page.url_path)
     try:
-        return page.specific.route(request, components[consumed:])
+        return page.route(request, components[consumed:])
     except Http404:
         return None
 

@@ -1,7 +1,8 @@
 """Bump the content version (portal.content) whenever published content changes."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import pagecache
@@ -12,7 +13,9 @@ from .models import Navigation, SiteSettings, Theme
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump_content_version, dispatch_uid=f"bump_content_version_{signal}")
 
-for model in (Theme, Navigation, SiteSettings, PageViewRestriction):
+# Pages show images by their renditions' addresses, which change with the image's file or
+# focal point; the site's hostname and root decide every page's address.
+for model in (Theme, Navigation, SiteSettings, PageViewRestriction, Site, get_image_model()):
     for signal in (post_save, post_delete):
         signal.connect(
             bump_content_version, sender=model, dispatch_uid=f"bump_{model.__name__}_{signal}"

@@ -26,7 +26,7 @@ from .factories import (
     ReactionFactory,
     ThemeFactory,
 )
-from .utils import count_queries, to_english, translate_through_admin, translated
+from .utils import card_titles, count_queries, to_english, translate_through_admin, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def themes(locale_en):
 
 
 def titles(response):
-    return [post.title for post in response.context["posts"]]
+    return card_titles(response)
 
 
 def in_english(page):

@@ -1,4 +1,6 @@
+import html
 import io
+import re
 
 import polib
 from django.core.cache import cache
@@ -8,6 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
+
+CARD_TITLE = re.compile(r'<a class="card__link" href="[^"]*">([^<]*)</a>')
+
+
+def card_titles(response):
+    """The titles of the cards a listing shows, in order, as the visitor reads them."""
+    return [html.unescape(title) for title in CARD_TITLE.findall(response.text)]
 
 
 def count_queries(client, url, cached=True, **headers):

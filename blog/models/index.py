@@ -3,14 +3,16 @@
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.content import remember_many
 from portal.i18n import themes_of_locale
 from portal.models import BasePage
 from portal.pagination import paginate
@@ -50,25 +52,18 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             posts = posts.filter(
                 pk__in=BlogPageTag.objects.filter(tag=tag).values("content_object_id")
             )
-        return (
-            posts.select_related("listing_image")
-            .prefetch_related(
-                "themes",
-                "listing_image__renditions",
-                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
-            )
-            .order_by("-date", "-pk")
-        )
+        return for_cards(posts).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         theme = self.theme_from(request.GET.get("theme", ""))
         tag = self.tag_from(request.GET.get("tag", ""))
-        page = paginate(request, self.stories(theme, tag), PER_PAGE)
-        with_author_names(page)
+        ids = self.stories(theme, tag).prefetch_related(None).values_list("pk", flat=True)
+        page = paginate(request, ids, PER_PAGE)
         index_url = self.get_url(request)
         context.update(
             posts=page,
+            cards=story_cards(list(page.object_list), request),
             active_theme=theme,
             active_tag=tag,
             themes=sorted(
@@ -130,6 +125,32 @@ def feed_links(index_url, theme=None):
             scope[kind] = index_url + resolver.reverse(name, kind, *scope["args"])
         del scope["args"]
     return scopes
+
+
+def for_cards(posts):
+    """Stories with what their cards need: images, themes and authors in a fixed number of
+    queries."""
+    return posts.select_related("listing_image").prefetch_related(
+        "themes",
+        "listing_image__renditions",
+        Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+    )
+
+
+def story_cards(ids, request):
+    """Each story's card (HTML), in the order of ``ids``: remembered per story, language and
+    content version (portal.content), so a page of the index reads only the ids of its
+    stories once their cards are known."""
+
+    def build(missing):
+        posts = with_author_names(for_cards(BlogPage.objects.filter(pk__in=missing)))
+        return {
+            post.pk: render_to_string("blog/includes/index_card.html", {"post": post}, request)
+            for post in posts
+        }
+
+    found = remember_many("story-card", ids, get_language(), build=build)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def with_author_names(posts):

@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.content import versioned_key
+from portal.content import remember, versioned_key
 from portal.i18n import localize_themes
 from portal.models import BasePage, SiteSettings
 
@@ -211,11 +211,16 @@ class BlogPage(BasePage):
         """The listing image as shared on social media: 1200×630 JPEG, absolute URL."""
         if not self.listing_image_id:
             return None
-        rendition = self.listing_image.get_rendition("fill-1200x630|format-jpeg")
+
+        def build():
+            rendition = self.listing_image.get_rendition("fill-1200x630|format-jpeg")
+            return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+        # Remembered per image: an image's change bumps the content version.
+        rendition = remember("share-image", self.listing_image_id, build=build)
         return {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
+            **rendition,
+            "url": request.build_absolute_uri(rendition["url"]),
             "alt": self.listing_image.description,
         }
 

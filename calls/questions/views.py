@@ -11,6 +11,7 @@ from http import HTTPMethod
 
 from django import forms
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -18,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
+from portal.content import remember_many
 from portal.i18n import localize_pages, localize_themes, themes_of_locale
 from portal.pagination import paginate
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
@@ -100,6 +102,27 @@ def with_links(questions, request):
     return questions
 
 
+def question_items(page, ids, request):
+    """Each published question as shown in the list (HTML), in the order of ``ids``:
+    remembered per question, page, language and content version (portal.content; every
+    change to a public question bumps it), so the list reads only ids once they are known."""
+
+    def build(missing):
+        questions = with_links(public_questions(page).filter(pk__in=missing), request)
+        for question in questions:
+            question.url = subpage_url(page, request, "question", reference=question.reference)
+        return {
+            question.pk: render_to_string(
+                "calls/includes/question.html", {"question": question}, request
+            )
+            for question in questions
+        }
+
+    language = translation.get_language()
+    found = remember_many("question-item", ids, page.pk, language, build=build)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def listing_context(page, request, form=None):
     filters = QuestionFilterForm(data=request.GET, auto_id="filter_%s")
     questions = public_questions(page)
@@ -111,14 +134,15 @@ def listing_context(page, request, form=None):
             questions = questions.filter(state=state)
     else:
         questions = questions.none()
-    listing = paginate(request, questions, PER_PAGE) if page.pk else None
-    if listing is not None:
-        listing.object_list = with_links(listing.object_list, request)
-        for question in listing.object_list:
-            question.url = subpage_url(page, request, "question", reference=question.reference)
+    listing = (
+        paginate(request, questions.values_list("pk", flat=True), PER_PAGE) if page.pk else None
+    )
     return {
         "filters": filters,
         "questions": listing,
+        "question_items": question_items(page, list(listing.object_list), request)
+        if listing is not None
+        else [],
         "form": form if form is not None else QuestionForm(),
         "thanks_url": subpage_url(page, request, "thanks") if page.pk else "",
     }

@@ -1,11 +1,10 @@
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from portal.content import versioned_key
+from portal.content import remember
 from portal.i18n import active_locale
 
 
@@ -73,18 +72,17 @@ class KindMap:
 
 def _kind_maps(locale):
     locale = locale or active_locale()
-    cache_key = versioned_key("organisation-kinds", locale.language_code)
-    maps = cache.get(cache_key)
-    if maps is None:
+
+    def build():
         rows = list(OrganisationKind.objects.all())
         by_key = {}
         for kind in rows:
             if kind.locale_id == locale.id or kind.translation_key not in by_key:
                 by_key[kind.translation_key] = kind
         ordered = sorted(by_key.values(), key=lambda kind: (kind.sort_order, kind.name.lower()))
-        maps = {
+        return {
             "by_key": {kind.translation_key: kind for kind in ordered},
             "keys": {kind.pk: kind.translation_key for kind in rows},
         }
-        cache.set(cache_key, maps, timeout=None)
-    return maps
+
+    return remember("organisation-kinds", locale.language_code, build=build)

@@ -1,16 +1,18 @@
 """The directory, its open data and the network's figures."""
 
-from django.db.models import Prefetch
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.content import remember_many
 from portal.pagination import paginate
 
 from .. import exports
 from ..directory import PER_PAGE, Directory
 from ..figures import network_figures
-from ..models import KindMap, MemberNeed
+from ..models import KindMap, MemberPage
 from ..themes import ThemeMap
 from .common import base_context, read_only, subpage_context, subpage_url
 
@@ -28,49 +30,62 @@ def annotate_cards(members):
     """Kind and themes in the visitor's language, without a query per initiative (and
     with one cache read for all of them)."""
     kinds, themes = KindMap(), ThemeMap()
+    members = list(members)
     for member in members:
         member.kind_label = getattr(kinds.get(member.kind_id), "name", "")
         member.theme_list = themes.localize(member.themes.all())
     return members
 
 
-def map_markers(members, request):
-    return [
-        {
-            "lat": float(member.latitude),
-            "lng": float(member.longitude),
-            "title": member.title,
-            "url": member.get_url(request) or "",
-            "text": member.place,
+def map_marker(member, request):
+    if not member.has_location:
+        return None
+    return {
+        "lat": float(member.latitude),
+        "lng": float(member.longitude),
+        "title": member.title,
+        "url": member.get_url(request) or "",
+        "text": member.place,
+    }
+
+
+def member_cards(ids, request):
+    """Each initiative's card (HTML) and map marker, in the order of ``ids``.
+
+    Remembered per initiative, language and content version (portal.content): a page of
+    the directory reads only the ids of its results, and reads and renders in full only
+    the initiatives whose card is not remembered yet, all in a few queries.
+    """
+
+    def build(missing):
+        members = annotate_cards(
+            MemberPage.objects.filter(pk__in=missing)
+            .defer("body", "gallery", "search_text", "offers")
+            .select_related("listing_image")
+            .prefetch_related("themes", "listing_image__renditions")
+        )
+        return {
+            member.pk: {
+                "html": render_to_string("members/includes/card.html", {"member": member}, request),
+                "marker": map_marker(member, request),
+            }
+            for member in members
         }
-        for member in members
-        if member.has_location
-    ]
+
+    found = remember_many("member-card", ids, get_language(), build=build)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def directory_context(index, request):
     directory = Directory.from_request(request)
-    members = (
-        directory.results(index)
-        .defer("body", "gallery", "search_text", "offers")
-        .select_related("listing_image")
-        .prefetch_related(
-            "themes",
-            "listing_image__renditions",
-            Prefetch(
-                "needs",
-                queryset=MemberNeed.objects.filter(is_met=False).order_by("sort_order"),
-                to_attr="open_needs",
-            ),
-        )
-    )
-    results = paginate(request, members, PER_PAGE)
-    annotate_cards(results.object_list)
+    results = paginate(request, directory.results(index).values_list("pk", flat=True), PER_PAGE)
+    cards = member_cards(list(results.object_list), request)
     return {
         "directory": directory,
         "form": directory.form,
         "members": results,
-        "markers": map_markers(results.object_list, request),
+        "cards": cards,
+        "markers": [card["marker"] for card in cards if card["marker"]],
         "csv_url": subpage_url(index, request, "csv"),
         "geojson_url": subpage_url(index, request, "geojson"),
         "figures_url": subpage_url(index, request, "figures"),

@@ -1,18 +1,17 @@
 """A profile: its context, its JSON-LD and "more of our members"."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from portal.content import versioned_key
+from portal.content import remember
 from portal.i18n import localize_themes
 
 from ..models import MemberPage, localize_kind
 from .common import ld_json, subpage_url
-from .directory import map_markers
+from .directory import map_marker
 
 TEASERS = 3
 
@@ -26,7 +25,7 @@ def member_context(page, request):
         "tags": list(page.tags.all()),
         "needs": needs,
         "open_needs": [need for need in needs if not need.is_met],
-        "markers": map_markers([page], request),
+        "markers": [marker] if (marker := map_marker(page, request)) else [],
         "teasers": teasers_html(page, request),
         "sections": [
             section
@@ -87,9 +86,8 @@ def teasers_html(page, request):
     if page.pk is None:  # a preview before the first save
         return ""
     language = translation.get_language()
-    key = versioned_key("member-teasers", page.pk, language)
-    html = cache.get(key)
-    if html is None:
+
+    def build():
         shared_theme = MemberPage.themes.through.objects.filter(
             memberpage_id=OuterRef("pk"),
             theme_id__in=MemberPage.themes.through.objects.filter(memberpage_id=page.pk).values(
@@ -104,8 +102,9 @@ def teasers_html(page, request):
             .prefetch_related("listing_image__renditions")
             .order_by("-shares_theme", "-first_published_at", "pk")[:TEASERS]
         )
-        html = render_to_string(
+        return render_to_string(
             "members/includes/teasers.html", {"members": others}, request=request
         )
-        cache.set(key, html, timeout=None)
+
+    html = remember("member-teasers", page.pk, language, build=build)
     return mark_safe(html)  # noqa: S308 - our own template's output

@@ -1,13 +1,14 @@
 from http import HTTPMethod
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
-from portal.content import public, restricted_paths
+from portal.content import public, remember, restricted_paths
 from portal.freshness import translation_note
 from portal.i18n import localized_page_map
 
@@ -64,6 +65,13 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["localized_pages"] = localized_page_map(self)
+        # Remembered for the live page; a preview shows the links of its draft.
+        context["localized_pages"] = remember(
+            "localized-pages",
+            self.pk,
+            translation.get_language(),
+            build=lambda: localized_page_map(self),
+            fresh=not self.pk or getattr(request, "is_preview", False),
+        )
         context["translation_note"] = translation_note(self)
         return context

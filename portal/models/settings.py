@@ -1,10 +1,11 @@
-from django.core.cache import cache
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from portal.content import versioned_key
+from portal.content import remember
 
 
 @register_setting(icon="site")
@@ -54,13 +55,9 @@ class SiteSettings(BaseGenericSetting):
 
     @classmethod
     def _get_or_create(cls):
-        # Read on every page: kept in the cache until the settings (or content) change.
-        key = versioned_key("site-settings")
-        settings = cache.get(key)
-        if settings is None:
-            settings = super()._get_or_create()
-            cache.set(key, settings, timeout=None)
-        return settings
+        # Read on every page: kept until the settings (or content) change. A copy, as Wagtail
+        # ties the instance it hands out to the request.
+        return copy.copy(remember("site-settings", build=super()._get_or_create))
 
     @property
     def social_links(self):

@@ -1,12 +1,12 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
-from wagtail.models import Page
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
 
-from portal.content import public, versioned_key
+from portal.content import public, remember
 from portal.i18n import localize_pages, localize_themes
 from portal.models import Navigation
 
@@ -28,17 +28,15 @@ def _menu_items(stream):
 
 
 def _navigation():
-    key = versioned_key("navigation", translation.get_language())
-    navigation = cache.get(key)
-    if navigation is None:
+    def build():
         source = Navigation.for_active_locale()
-        navigation = {
+        return {
             "main": _menu_items(source.main_menu) if source else [],
             "footer": _menu_items(source.footer_links) if source else [],
             "text": source.footer_text if source else "",
         }
-        cache.set(key, navigation, timeout=None)
-    return navigation
+
+    return remember("navigation", translation.get_language(), build=build)
 
 
 @register.simple_tag(takes_context=True)
@@ -66,12 +64,34 @@ def home_url(language_code):
         return reverse("wagtail_serve", args=[""])
 
 
+def _page_links(request, page, route, current):
+    translations = {
+        other.locale.language_code: other
+        for other in public(page.get_translations(inclusive=True).live()).select_related("locale")
+    }
+    links = []
+    for code, name in settings.LANGUAGES:
+        other = translations.get(code)
+        url = other.get_url(request) if other else home_url(code)
+        if other and route:
+            with translation.override(code):
+                url += page.reverse_subpage(route).lstrip("/")
+        links.append(_link(code, name, url, other, current))
+    return links
+
+
+def _site_id(request):
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Per language: the same page in it, or that language's home when not translated.
 
     ``available`` tells whether the link leads to the same content; only those are hreflang
-    alternates. Views that are not pages are translated through their URL patterns.
+    alternates. Views that are not pages are translated through their URL patterns. A page's
+    links are remembered per content version (portal.content).
     """
     request = context["request"]
     page = context.get("page")
@@ -81,19 +101,16 @@ def language_links(context):
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            other.locale.language_code: other
-            for other in public(page.get_translations(inclusive=True).live()).select_related(
-                "locale"
-            )
-        }
-        for code, name in settings.LANGUAGES:
-            other = translations.get(code)
-            url = other.get_url(request) if other else home_url(code)
-            if other and route:
-                with translation.override(code):
-                    url += page.reverse_subpage(route).lstrip("/")
-            links.append(_link(code, name, url, other, current))
+        links = remember(
+            "language-links",
+            page.pk,
+            route,
+            current,
+            _site_id(request),
+            build=lambda: _page_links(request, page, route, current),
+            fresh=getattr(request, "is_preview", False),
+        )
+        links = [dict(link) for link in links]  # what follows is this request's own
         # Filters are stable codes in both languages: the switcher keeps them (not the page
         # number, as the other language's list may be longer or shorter).
         params = request.GET.copy()
@@ -124,6 +141,23 @@ def _link(code, name, url, available, current):
         "available": bool(available),
         "current": code == current,
     }
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The page's ancestors below the home page, as title and address; remembered per
+    content version (portal.content)."""
+    request = context.get("request")
+
+    def build():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors()[2:]
+        ]
+
+    if not page.pk:
+        return build()
+    return remember("breadcrumbs", page.pk, _site_id(request), build=build)
 
 
 @register.simple_tag(takes_context=True)
@@ -213,3 +247,66 @@ def language_name(code):
     from portal.freshness import LANGUAGE_NAMES
 
     return LANGUAGE_NAMES.get(code, code)
+
+
+class RememberedFormNode(template.Node):
+    def __init__(self, form, parts, nodelist):
+        self.form, self.parts, self.nodelist = form, parts, nodelist
+
+    def render(self, context):
+        form = self.form.resolve(context)
+        token_field = form.fields.get("form_token") if form is not None else None
+        preview = getattr(context.get("request"), "is_preview", False)
+        if form is None or form.is_bound or form.initial or token_field is None or preview:
+            return self.nodelist.render(context)
+        token = token_field.initial
+        parts = [part.resolve(context) for part in self.parts]
+        drawn, html = remember(
+            "form-html",
+            type(form).__name__,
+            translation.get_language(),
+            *parts,
+            build=lambda: (token, self.nodelist.render(context)),
+        )
+        return mark_safe(html.replace(drawn, token))  # noqa: S308 - our own template's output
+
+
+@register.tag
+def remember_form(parser, token):
+    """``{% remember_form form key… %}…{% endremember_form %}``: a blank public form, as
+    rendered HTML, remembered per form class, language, the given keys (the page it is on)
+    and content version. Widgets render through a template each, which makes a long form the
+    dearest part of its page. Only a form with no data and no initial values of its own is
+    remembered; its one-time token (portal.forms) is the visitor's own, put in afresh."""
+    form, *parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endremember_form",))
+    parser.delete_first_token()
+    return RememberedFormNode(form, parts, nodelist)
+
+
+class RememberedFragmentNode(template.Node):
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        if getattr(context.get("request"), "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts]
+        html = remember(
+            "fragment",
+            translation.get_language(),
+            *parts,
+            build=lambda: self.nodelist.render(context),
+        )
+        return mark_safe(html)  # noqa: S308 - our own template's output
+
+
+@register.tag
+def remember_fragment(parser, token):
+    """``{% remember_fragment "name" key… %}…{% endremember_fragment %}``: HTML that depends
+    only on published content, remembered per name, keys (the page it shows), language and
+    content version (portal.content). A preview renders it afresh."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endremember_fragment",))
+    parser.delete_first_token()
+    return RememberedFragmentNode(parts, nodelist)

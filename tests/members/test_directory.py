@@ -10,13 +10,13 @@ from django.utils import timezone
 from members.directory import PER_PAGE
 
 from ..factories import ImageFactory, MemberPageFactory, organisation_kind
-from ..utils import count_queries
+from ..utils import card_titles, count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [member.title for member in response.context["members"]]
+    return card_titles(response)
 
 
 @pytest.fixture

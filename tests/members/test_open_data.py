@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from members.exports import COLUMNS
 
 from ..factories import MemberPageFactory, organisation_kind
-from ..utils import count_queries, translated
+from ..utils import card_titles, count_queries, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def read_csv(response):
 
 
 def directory_titles(client, url, query):
-    return sorted(member.title for member in client.get(url, query).context["members"])
+    return sorted(card_titles(client.get(url, query)))
 
 
 @pytest.mark.parametrize(
