@@ -105,6 +105,21 @@ def programme_context(index, request):
 
 
 def lab_context(page, request):
+    """What the case page shows beside the page's own fields: remembered per lab, language,
+    day (the next milestone) and host (the JSON-LD's addresses) under the content version;
+    a preview builds it from the draft."""
+    return remember(
+        "lab-context",
+        page.pk,
+        translation.get_language(),
+        timezone.localdate().isoformat(),
+        request.get_host(),
+        build=lambda: build_lab_context(page, request),
+        fresh=not page.pk or getattr(request, "is_preview", False),
+    )
+
+
+def build_lab_context(page, request):
     partners = list(page.partners.select_related("member").order_by("sort_order"))
     cases = list(page.business_cases.select_related("link_page").order_by("sort_order"))
     # Partners' profiles and the business cases' pages in the visitor's language: one query.

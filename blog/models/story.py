@@ -6,7 +6,6 @@ import re
 from http import HTTPMethod
 from urllib.parse import quote
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
@@ -25,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.content import remember, versioned_key
+from portal.content import remember
 from portal.i18n import localize_themes
 from portal.models import BasePage, SiteSettings
 
@@ -164,48 +163,51 @@ class BlogPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from blog.views import reaction_context  # views import the models
 
-        from .index import feed_links  # the index imports this module
-
         context = super().get_context(request, *args, **kwargs)
-        extras = self.extras(cached=not getattr(request, "is_preview", False))
-        url = self.get_full_url(request)
-        share_image = self.share_image(request)
-        context.update(
-            extras,
-            feeds=feed_links(self.index_url),
-            share_url=url,
-            share_links=share_links(url, self.title),
-            share_image=share_image,
-            structured_data=self.structured_data(
-                url, extras["authors"], extras["themes"], extras["tags"], share_image
-            ),
-        )
+        if not self.pk or getattr(request, "is_preview", False):
+            context.update(self.story_context(request))  # the draft's own
+        else:
+            context.update(
+                remember(
+                    "story-context",
+                    self.pk,
+                    get_language(),
+                    request.get_host(),
+                    build=lambda: without_prefetched_renditions(self.story_context(request)),
+                )
+            )
         context.update(reaction_context(request, self, kwargs.get("reaction_form")))
         return context
 
-    def extras(self, cached=True):
-        """Authors, themes, tags and related stories in the visitor's language.
+    def story_context(self, request):
+        """Authors, themes, tags and related stories in the visitor's language, feeds, share
+        links and image, and the JSON-LD: built in a few queries, then remembered under the
+        content version, which every publish and every change to a theme, person or image
+        bumps (portal.content)."""
+        from .index import feed_links  # the index imports this module
 
-        Built in a few queries, then kept in the cache under the content version, which
-        every publish and every change to a theme or person bumps. A preview builds them
-        from the draft instead.
-        """
-        key = versioned_key("story-extras", self.pk, get_language())
-        extras = cache.get(key) if cached and self.pk else None
-        if extras is None:
-            themes = localize_themes(self.themes.all())
-            authors = self.authors.select_related("person__photo").prefetch_related(
-                "person__photo__renditions"
-            )
-            extras = {
-                "authors": localize_people(author.person for author in authors),
-                "themes": themes,
-                "tags": list(self.tags.all()),
-                "related_posts": self.related_posts(themes),
-            }
-            if cached and self.pk:
-                cache.set(key, without_prefetched_renditions(extras), timeout=None)
-        return extras
+        themes = localize_themes(self.themes.all())
+        authors = self.authors.select_related("person__photo").prefetch_related(
+            "person__photo__renditions"
+        )
+        extras = {
+            "authors": localize_people(author.person for author in authors),
+            "themes": themes,
+            "tags": list(self.tags.all()),
+            "related_posts": self.related_posts(themes),
+        }
+        url = self.get_full_url(request)
+        share_image = self.share_image(request)
+        return {
+            **extras,
+            "feeds": feed_links(self.index_url),
+            "share_url": url,
+            "share_links": share_links(url, self.title),
+            "share_image": share_image,
+            "structured_data": self.structured_data(
+                url, extras["authors"], extras["themes"], extras["tags"], share_image
+            ),
+        }
 
     def share_image(self, request):
         """The listing image as shared on social media: 1200×630 JPEG, absolute URL."""
@@ -268,7 +270,7 @@ class BlogPage(BasePage):
 
 
 def without_prefetched_renditions(extras):
-    """A copy to keep in the cache, without the renditions prefetched for this request.
+    """A copy to remember, without the renditions prefetched for this request.
 
     Renditions made while the page renders are not in a list prefetched before it, and
     Wagtail trusts such a list; cached pages find renditions in Wagtail's rendition cache.

@@ -17,6 +17,20 @@ TEASERS = 3
 
 
 def member_context(page, request):
+    """What the profile shows beside the page's own fields: remembered per initiative,
+    language and host (the JSON-LD's addresses) under the content version; a preview builds
+    it from the draft."""
+    return remember(
+        "member-context",
+        page.pk,
+        translation.get_language(),
+        request.get_host(),
+        build=lambda: build_member_context(page, request),
+        fresh=not page.pk or getattr(request, "is_preview", False),
+    )
+
+
+def build_member_context(page, request):
     needs = list(page.needs.all())
     kind = localize_kind(page.kind_id)
     context = {
