@@ -9,23 +9,22 @@ class BlogConfig(AppConfig):
     def ready(self):
         from django.db import transaction
         from django.db.models.signals import post_delete, post_save
-        from wagtail.images import get_image_model
 
         from portal.content import bump_content_version
 
         from .models import Person, Reaction
 
-        # Stories keep their authors and related stories, with their images, in the cache
-        # (BlogPage.extras): a changed person or a replaced image file must show at once.
-        for model in (Person, get_image_model()):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    bump_content_version,
-                    sender=model,
-                    dispatch_uid=f"blog_bump_{model.__name__}_{signal}",
-                )
+        # Stories remember their authors (BlogPage.story_context): a changed person must
+        # show at once. (Images bump the version in portal.signals.)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_content_version,
+                sender=Person,
+                dispatch_uid=f"blog_bump_Person_{signal}",
+            )
 
-        # Stories are kept whole in the page cache (portal.pagecache): a reaction that is
+        # Stories are kept whole in the page cache (portal.pagecache) and their approved
+        # reactions are remembered (blog.views.reaction_context): a reaction that is
         # approved, taken back or removed must show at once. A new post waits for moderation
         # and changes no page, so it does not empty the cache (a flood of spam would).
         def reaction_moderated(sender, instance, created=False, **kwargs):

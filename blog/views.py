@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 
 from portal import ratelimit
+from portal.content import remember
 from portal.mail import queue_mail, staff_addresses
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
 
@@ -105,7 +106,16 @@ def reaction_context(request, page, form=None):
         reference = reference_from_thanks_token(token)
         if reference and page.pk:
             own = Reaction.objects.filter(reference=reference, page_id=page.pk).first()
-    approved = list(page.reactions.approved().order_by("created_at", "pk")) if page.pk else []
+    # Approving, taking back or erasing a reaction bumps the content version (blog.apps).
+    approved = (
+        remember(
+            "approved-reactions",
+            page.pk,
+            build=lambda: list(page.reactions.approved().order_by("created_at", "pk")),
+        )
+        if page.pk
+        else []
+    )
     return {
         "reactions": approved,
         "own_reaction": own,

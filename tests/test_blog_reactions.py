@@ -338,7 +338,8 @@ def test_moderation_from_post_to_approval_in_the_admin_to_visible(
     confirm = client.get(f"{approve_url}?{query}")
     assert confirm.status_code == 200
     assert "Ja, goedkeuren" in confirm.text
-    done = client.post(f"{approve_url}?{query}")
+    with django_capture_on_commit_callbacks(execute=True):  # as after a real request
+        done = client.post(f"{approve_url}?{query}")
 
     assert done.status_code == 302
     reaction.refresh_from_db()
