@@ -11,6 +11,7 @@ starts from the clock, not from 1, so that a Redis restart (which forgets the ve
 never bring back an old version and with it what a process still remembers of it.
 """
 
+import hashlib
 import time
 
 from asgiref.local import Local
@@ -120,6 +121,8 @@ def remember(name, *parts, build, timeout=None, fresh=False):
     (previews). The value is shared by every request of this process: never change it."""
     version = content_version()
     key = ":".join(["portal", name, str(version), *map(str, parts)])
+    if len(key) > 200:  # parts may hold what a visitor typed
+        key = f"portal:{name}:{version}:{hashlib.sha256(key.encode()).hexdigest()}"
     if fresh:
         return build()
     memory = _memory_of(version)

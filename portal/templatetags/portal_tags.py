@@ -12,6 +12,9 @@ from portal.models import Navigation
 
 register = template.Library()
 
+# Fragments may be keyed by what a visitor typed (a listing's filters): kept for an hour.
+FRAGMENT_TIMEOUT = 60 * 60
+
 
 def _menu_items(stream):
     blocks = [block.value for block in stream]
@@ -297,6 +300,7 @@ class RememberedFragmentNode(template.Node):
             translation.get_language(),
             *parts,
             build=lambda: self.nodelist.render(context),
+            timeout=FRAGMENT_TIMEOUT,
         )
         return mark_safe(html)  # noqa: S308 - our own template's output
 

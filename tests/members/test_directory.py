@@ -273,6 +273,18 @@ def test_the_form_shows_what_was_chosen_and_works_without_javascript(client, net
     assert "Zoeken op “dorp”; Thema: Energie" in html
 
 
+def test_each_choice_of_filters_shows_its_own_form(client, network, directory):
+    """The filter form is remembered per query string: one choice never shows another's."""
+    client.get(directory.url, {"theme": "energie", "q": "dorp"})
+
+    plain = client.get(directory.url).text
+    food = client.get(directory.url, {"theme": "voedsel"}).text
+
+    assert '<option value="energie" selected>' not in plain and 'value="dorp"' not in plain
+    assert '<option value="voedsel" selected>' in food
+    assert '<option value="energie" selected>' not in food
+
+
 def test_the_map_gets_the_markers_of_the_listed_initiatives(client, directory):
     MemberPageFactory(
         parent=directory, title="Met plek", latitude=Decimal("53.2"), longitude=Decimal("6.5")
