@@ -55,9 +55,12 @@ run: install compile-messages
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs in one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+
 test: install-test node-tools
 	$(MANAGE) compile_catalogues --settings=portal.settings.test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -93,11 +93,11 @@ def browser_page(browser, live_server):
 
 
 @pytest.fixture(scope="session")
-def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once per session and kept as a fixture file.
+def demo_rows(django_db_setup, django_db_blocker):
+    """The demo content, built once per session (per worker) and kept as rows (snapshot.py).
 
-    ``load_demo`` translates every page through wagtail-localize and takes seconds; loading
-    its result takes a fraction of that. The loader itself is tested in test_demo.py.
+    ``load_demo`` translates every page through wagtail-localize and takes seconds; writing
+    its result back takes a fraction of that. The loader itself is tested in test_demo.py.
     """
     from io import StringIO
 
@@ -105,28 +105,27 @@ def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from django.test import TestCase
 
-    path = tmp_path_factory.mktemp("demo") / "demo.json"
+    from . import snapshot
+
     with django_db_blocker.unblock(), transaction.atomic():
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=StringIO())
-        with path.open("w") as dump:
-            call_command(
-                "dumpdata",
-                exclude=["contenttypes", "auth.permission", "sessions"],
-                stdout=dump,
-            )
+        rows = snapshot.take()
         transaction.set_rollback(True)
-    return path
+    return rows
 
 
 @pytest.fixture
-def demo(request, demo_dump):
+def demo(request, demo_rows):
     """The whole demo site, both languages (works in db and transactional tests)."""
-    from django.core.management import call_command
+    from portal.i18n import forget_locales
+
+    from . import snapshot
 
     if "transactional_db" not in request.fixturenames:
         request.getfixturevalue("db")
     # Wagtail's placeholder page would clash with the demo's home in the tree.
     Page.objects.filter(depth__gt=1).delete()
-    call_command("loaddata", str(demo_dump), verbosity=0)
+    snapshot.restore(demo_rows)
+    forget_locales()
     cache.clear()

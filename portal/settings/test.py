@@ -11,8 +11,12 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+# make test runs the suite in parallel workers (pytest-xdist: gw0, gw1, ...); each has its own
+# folders, test database (pytest-django adds the suffix) and cache keys.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_SUFFIX = f"-{_WORKER}" if _WORKER else ""
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media{_SUFFIX}"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / f"test-private{_SUFFIX}"  # noqa: F405
 STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
@@ -21,11 +25,16 @@ PAGE_CACHE = False
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A test database need not survive a crash: commits (browser tests and migrations
+        # commit often) don't wait for the disk. Changes nothing the tests can see.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            # ResilientRedisCache whose clear() empties only its own worker's keys.
+            "BACKEND": "tests.rediscache.WorkerRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "portal-test",
+            "KEY_PREFIX": f"portal-test{_SUFFIX}",
         }
     }

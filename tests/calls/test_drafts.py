@@ -156,6 +156,8 @@ def test_the_link_follows_a_later_closing_moment(client, call, django_capture_on
         signing.dumps({"a": 1, "k": "guess"}, salt="calls.resume"),
         signing.dumps({"a": 1, "k": "x"}, salt="another.salt"),
     ],
+    # Named: a signed token holds the time, and parallel workers must collect the same ids.
+    ids=["empty", "nonsense", "unknown-key", "other-salt"],
 )
 def test_forged_links_open_nothing(client, call, django_capture_on_commit_callbacks, token):
     save_draft(client, call, django_capture_on_commit_callbacks, name="Geheime Naam")
