@@ -59,7 +59,7 @@ def test_apply_by_keyboard_alone(browser_page, demo, tmp_path):
     check(page, f"{ids['choice']}_0")
     check(page, f"{ids['yes_no']}_0")
     focus(page, ids["file"])
-    with page.expect_file_chooser() as chooser:
+    with page.expect_file_chooser(timeout=30_000) as chooser:  # slow under a loaded machine
         page.keyboard.press("Space")
     chooser.value.set_files(str(plan))
     check(page, "id_consent")
