@@ -293,8 +293,8 @@ class Bench:
         limit = QUERY_LIMITS[row["kind"]]
         if row["queries"] > limit:
             problems.append(f"queries > {limit}")
-        if demo_row is not None and row["queries"] != demo_row["queries"]:
-            problems.append(f"queries {demo_row['queries']} at demo size")
+        if demo_row is not None and row["queries"] > demo_row["queries"]:
+            problems.append(f"queries grew from {demo_row['queries']} at demo size")
         if row["status"] != 200:
             problems.append(f"status {row['status']}")
         if row["language"] == "nl":
@@ -302,7 +302,8 @@ class Bench:
             on = ratio(row.get("rps_on"), row.get("static_on"))
             if off is None or off < CACHE_OFF[row["kind"]]:
                 problems.append(f"cache off < {CACHE_OFF[row['kind']]}")
-            if on is None or on < CACHE_ON:
+            # A private answer (a thank-you page) is never stored, by design: not a public page.
+            if not row.get("private") and (on is None or on < CACHE_ON):
                 problems.append(f"cache on < {CACHE_ON}")
         return problems
 
@@ -317,7 +318,7 @@ class Bench:
             f"in the same gunicorn run. Thresholds: cache off home {CACHE_OFF['home']}, "
             f"listings and search {CACHE_OFF['listing']}, detail {CACHE_OFF['detail']}; "
             f"cache on {CACHE_ON}. Queries: detail ≤ {QUERY_LIMITS['detail']}, home, listings "
-            f"and search ≤ {QUERY_LIMITS['home']}, the same at scale as at demo size. "
+            f"and search ≤ {QUERY_LIMITS['home']}, no more at scale than at demo size. "
             f"Under load: the Dutch pages."
         )
         for (database, size), rows in results.items():
@@ -350,7 +351,8 @@ class Bench:
                     number(row.get("rps_on")) if under_load else "",
                     number(row.get("static_on")) if under_load else "",
                     share(row.get("rps_on"), row.get("static_on")) if under_load else "",
-                    "pass" if not problems else "FAIL: " + "; ".join(problems),
+                    ("pass" if not problems else "FAIL: " + "; ".join(problems))
+                    + (" (private: never stored)" if row.get("private") else ""),
                 ]
                 self.write("| " + " | ".join(cells) + " |")
                 for note in row.get("notes", []):

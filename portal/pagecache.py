@@ -141,6 +141,19 @@ def _finish(request, response):
         if not any(word in response.get("Cache-Control", "") for word in ("private", "no-store")):
             response["Cache-Control"] = "private, no-store"
         return
+    _keep(request, response)
+
+
+def finish_view(request, response):
+    """What ``finish`` does, for a view that is no page but shows every anonymous visitor
+    the same (site search): public Cache-Control and a copy kept, when nothing personal or
+    private is in the answer."""
+    if public(request, response, page=False):
+        _keep(request, response)
+    return response
+
+
+def _keep(request, response):
     patch_cache_control(
         response,
         public=True,
@@ -151,7 +164,7 @@ def _finish(request, response):
     request._page_cache_store = storable_request(request)
 
 
-def public(request, response):
+def public(request, response, page=True):
     """Whether this answer is the same for every anonymous visitor (see the module's doc)."""
     if request.method not in ("GET", "HEAD") or not anonymous(request):
         return False
@@ -167,6 +180,8 @@ def public(request, response):
         return False
     if getattr(getattr(request, "_messages", None), "added_new", False):
         return False
+    if not page:
+        return True
     route = getattr(request, "_wagtail_route_for_request", None)
     if not route:
         return False

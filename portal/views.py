@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from . import pagecache
 from .content import public
 from .i18n import active_locale
 from .models import SiteSettings
@@ -37,12 +38,13 @@ def search(request):
     elif query:
         pages = public(Page.objects.live()).filter(locale=active_locale()).exclude(depth__lte=1)
         results = paginate(request, search_pages(pages, query), SEARCH_PER_PAGE)
-    return render(
+    response = render(
         request,
         "portal/search.html",
         {"query": query, "results": results, "error": error},
         status=400 if error else 200,
     )
+    return pagecache.finish_view(request, response)
 
 
 @never_cache

@@ -82,6 +82,23 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(client,
     assert "Regionomie in Amersfoort" in second.text
 
 
+def test_search_results_are_kept_per_query_and_follow_the_content(client, story):
+    first = client.get("/nl/zoeken/", {"q": "Regionomie"})
+    second = client.get("/nl/zoeken/", {"q": "Regionomie"})
+    other = client.get("/nl/zoeken/", {"q": "Zwolle"})
+
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "public" in second["Cache-Control"]
+    assert "Regionomie in Amersfoort" in second.text
+    assert other["X-Page-Cache"] == "miss" and "Regionomie in Amersfoort" not in other.text
+
+    story.title = "Regionomie in Zwolle"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        story.save_revision().publish()
+
+    assert "Regionomie in Zwolle" in client.get("/nl/zoeken/", {"q": "Regionomie"}).text
+
+
 def test_public_pages_tell_proxies_to_cache_briefly(client, story):
     for response in (client.get(story.url), client.get(story.url)):
         cache_control = response["Cache-Control"]

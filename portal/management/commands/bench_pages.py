@@ -43,7 +43,10 @@ class Command(BaseCommand):
             # stays bounded and the row shows it is slow.
             requests = options["requests"] if time.perf_counter() - started < 2 else 1
             with CaptureQueriesContext(connection) as queries:
-                status = client.get(page_type.url).status_code
+                response = client.get(page_type.url)
+            status = response.status_code
+            # Thank-you and self-service pages show what one visitor sent: never stored.
+            private = "no-store" in response.get("Cache-Control", "")
             # Read now: the next request empties the connection's query log.
             count = len(queries)
             timings = []
@@ -58,6 +61,7 @@ class Command(BaseCommand):
                     "kind": page_type.kind,
                     "url": page_type.url,
                     "status": status,
+                    "private": private,
                     "queries": count,
                     "median_ms": round(statistics.median(timings), 1),
                     "p95_ms": round(percentile(timings, 0.95), 1),
