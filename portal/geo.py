@@ -5,23 +5,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def latitude_field():
+def coordinate_field(label, lowest, highest):
+    """Degrees to five decimals (about a metre), optional, within the Netherlands."""
     return models.DecimalField(
-        _("latitude"),
+        label,
         max_digits=8,
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(50.7), MaxValueValidator(53.6)],
+        validators=[MinValueValidator(lowest), MaxValueValidator(highest)],
     )
+
+
+def latitude_field():
+    return coordinate_field(_("latitude"), 50.7, 53.6)
 
 
 def longitude_field():
-    return models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(3.3), MaxValueValidator(7.3)],
-    )
+    return coordinate_field(_("longitude"), 3.3, 7.3)
