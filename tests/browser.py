@@ -49,10 +49,18 @@ def _tile():
 TILE = _tile()
 
 
-def serve_map_tiles_locally(page):
-    """PDOK's tiles come from here: browser tests need no network."""
-    page.route(
+def offline_context(browser, live_server, **options):
+    """A browser context for the live server that needs no network: PDOK's map tiles and
+    YouTube's player are answered here (a page with a map otherwise waits for tiles that
+    never come before its load event)."""
+    context = browser.new_context(base_url=live_server.url, **{"locale": "nl-NL", **options})
+    context.set_default_timeout(10_000)
+    context.route(
         "https://service.pdok.nl/**",
         lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
     )
-    return page
+    context.route(
+        "https://www.youtube-nocookie.com/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>video</p>"),
+    )
+    return context

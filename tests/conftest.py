@@ -85,9 +85,10 @@ def browser(django_db_setup):
 
 @pytest.fixture
 def browser_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    from .browser import offline_context
+
+    context = offline_context(browser, live_server)
     page = context.new_page()
-    page.set_default_timeout(10_000)
     yield page
     context.close()
 

@@ -47,7 +47,9 @@ def test_a_reaction_written_by_keyboard_alone_waits_for_moderation(browser_page,
         browser_page.keyboard.press("Enter")
 
     # The summary takes the focus and links to the fields; what was typed is still there.
-    browser_page.wait_for_function("document.activeElement.classList.contains('error-summary')")
+    browser_page.wait_for_function(
+        "() => document.activeElement.classList.contains('error-summary')"
+    )
     assert browser_page.input_value("#id_name") == "Sanne Visser"
     assert browser_page.input_value("#id_email") == "sanne@example.org"
     assert axe_violations(browser_page) == []

@@ -2,15 +2,13 @@
 the Content-Security-Policy breaks (no violation reported on home, a story with a video, the
 directory with its map)."""
 
-import io
-
 import pytest
 from django.test import Client
-from PIL import Image
 
 from blog.models import BlogIndexPage, BlogPage, Reaction
 from members.models import Registration
 
+from .browser import offline_context
 from .factories import BlogPageFactory
 
 pytestmark = [
@@ -31,28 +29,11 @@ document.addEventListener("securitypolicyviolation", function (event) {
 """
 
 
-def tile():
-    buffer = io.BytesIO()
-    Image.new("RGB", (256, 256), "#e8efe9").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def fresh_context(browser, live_server):
-    """A visitor who has never been here: no cookies, no cache, PDOK and YouTube answered
-    locally so the test needs no network."""
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-    context.route(
-        "https://service.pdok.nl/**",
-        lambda route: route.fulfill(status=200, content_type="image/png", body=tile()),
-    )
-    context.route(
-        "https://www.youtube-nocookie.com/**",
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<p>video</p>"),
-    )
+    """A visitor who has never been here: no cookies, no cache, no network."""
+    context = offline_context(browser, live_server)
     context.add_init_script(LISTEN)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return context, page
+    return context, context.new_page()
 
 
 def send_reaction(page, name):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .browser import axe_violations, tab_to
+from .browser import axe_violations, offline_context, tab_to
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,7 +36,7 @@ def test_home_menu_and_language_switch_by_keyboard_alone(browser_page, demo):
 
 
 def test_menu_folds_behind_a_button_on_a_phone_and_opens_by_keyboard(browser, live_server, demo):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
+    context = offline_context(browser, live_server, viewport={"width": 375, "height": 740})
     page = context.new_page()
     page.goto("/nl/")
     menu = page.locator("#main-nav-list")

@@ -7,7 +7,7 @@ import pytest
 
 from portal.models import SiteSettings
 
-from ..browser import axe_violations, serve_map_tiles_locally, tab_to
+from ..browser import axe_violations, tab_to
 from ..factories import (
     ImageFactory,
     LivingLabIndexPageFactory,
@@ -29,7 +29,8 @@ pytestmark = [
 
 @pytest.fixture
 def page(browser_page):
-    return serve_map_tiles_locally(browser_page)
+    """The test's browser tab (tests/conftest.py), by its short name."""
+    return browser_page
 
 
 @pytest.fixture
