@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -14,16 +15,11 @@ from portal.demo import translate_instance
 from portal.models import Theme
 
 from .factories import BlogIndexPageFactory, BlogPageFactory, StandardPageFactory
-from .utils import to_english, translate_through_admin, translated
+from .utils import publish, to_english, translate_through_admin, translated
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/translations-to-do/"
-
-
-def publish(page):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        page.save_revision().publish()
 
 
 def sync(admin_client, page_or_snippet):
@@ -57,7 +53,7 @@ def note_of(response):
 
 def test_a_fresh_translation_says_it_was_translated_from_dutch_and_when(client, story_pair):
     story, english = story_pair
-    synced = english.last_published_at
+    synced = timezone.localtime(english.last_published_at)  # the date a Dutch visitor reads
 
     note = note_of(client.get(english.url))
 

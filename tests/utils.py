@@ -37,6 +37,12 @@ def count_queries(client, url, cached=True, **headers):
     return len(queries)
 
 
+def publish(page):
+    """What an editor's "Publish" does, with the work queued for after the commit run."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        page.save_revision().publish()
+
+
 def to_english(msgid):
     return f"[en] {msgid}"
 

@@ -33,7 +33,8 @@ PERSONAL_TEXT = {
 
 def test_thank_you_page_and_confirmation_say_what_why_until_when_with_the_link(client, sent):
     submission = sent.submission
-    until = (submission.created_at + datetime.timedelta(days=submission.retention_days())).date()
+    kept = submission.created_at + datetime.timedelta(days=submission.retention_days())
+    until = timezone.localtime(kept).date()  # the date a Dutch visitor reads
     html = sent.thanks.text
 
     assert "Je persoonsgegevens" in html
