@@ -248,6 +248,7 @@ class Bench:
             self.manage(env, "migrate", "--noinput")
             seconds = self.manage(env, "load_demo")
             self.say(f"   demo loaded in {seconds:.0f} s")
+            self.settle(env, url)
             if "demo" in self.sizes:
                 results[(database, "demo")] = self.measure(database, url, "demo", env)
                 self.applications(database, env, url)
@@ -255,10 +256,15 @@ class Bench:
                 self.say(f"== {database}: generate_scale_data --scale {self.scale:g}")
                 seconds = self.manage(env, "generate_scale_data", "--scale", self.scale)
                 self.say(f"   generated in {seconds:.0f} s")
-                self.sql(env, "ANALYZE")  # plan with the real numbers
+                self.settle(env, url)
                 results[(database, "scale")] = self.measure(database, url, "scale", env)
         self.report(results, time.monotonic() - started)
         return not self.failures
+
+    def settle(self, env, url):
+        """After loading: plan with the real numbers, and on PostgreSQL vacuum now, or
+        autovacuum does it in the middle of the measurements that follow."""
+        self.sql(env, "ANALYZE" if url.startswith("sqlite") else "VACUUM ANALYZE")
 
     def sql(self, env, statement):
         subprocess.run(
