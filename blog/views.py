@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from portal import ratelimit
 from portal.content import remember
+from portal.forms import BlankForm
 from portal.mail import queue_mail, staff_addresses
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
 
@@ -122,5 +123,5 @@ def reaction_context(request, page, form=None):
         "own_reaction_waits": bool(own and own.status != Reaction.Status.APPROVED),
         "reaction_form": form
         if form is not None
-        else (ReactionForm() if page.reactions_open else None),
+        else (BlankForm(ReactionForm) if page.reactions_open else None),
     }

@@ -5,6 +5,7 @@ Like every public form here these never use the session or ``request.user``: pag
 requests skip the CSRF check (portal.routing) and a visitor without cookies can apply.
 """
 
+import functools
 import re
 import secrets
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal import ratelimit
+from portal.forms import BlankForm
 from portal.i18n import active_locale
 from portal.submissions import reference_from_thanks_token, thanks_token
 
@@ -35,7 +37,7 @@ SAFE_METHODS = ("GET", "HEAD")
 def call_page(page, request):
     if request.method == "POST":
         return post_application(page, request)
-    form = ApplicationForm(page=page) if page.is_open else None
+    form = BlankForm(ApplicationForm, page=page) if page.is_open else None
     return render_call(page, request, form)
 
 
@@ -58,7 +60,8 @@ def render_call(page, request, form, *, status=200, notice=None, draft=None, typ
         request,
         context_overrides={
             "form": form,
-            "privacy_page": privacy_statement(page),
+            # Called only where the form's HTML is rendered afresh (it is remembered).
+            "privacy_page": functools.cache(lambda: privacy_statement(page)),
             "notice": notice,
             "draft": draft,
             "typed": typed,
@@ -325,7 +328,8 @@ RESUMED_FIELDS = [
 def question_overview(page, request):
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
-    form = ApplicationForm(page=page)
+    # Built only where the questions are rendered afresh (they are remembered).
+    form = functools.cache(lambda: ApplicationForm(page=page))
     return TemplateResponse(
         request,
         "calls/open_call_questions.html",

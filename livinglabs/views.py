@@ -91,7 +91,9 @@ def programme_markers(index, programme, results, request):
 def programme_context(index, request):
     programme = Programme.from_request(request)
     results = programme.results(index)
-    labs = paginate(request, results.values_list("pk", flat=True), PER_PAGE)
+    labs = paginate(
+        request, results.values_list("pk", flat=True), PER_PAGE, remember_as=("labs", index.pk)
+    )
     return {
         "programme": programme,
         "form": programme.form,

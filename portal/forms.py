@@ -9,6 +9,28 @@ from .models.submissions import BaseSubmission
 HONEYPOT = "website"
 
 
+def form_token():
+    return secrets.token_urlsafe(16)
+
+
+class BlankForm:
+    """A blank public form, not built until something needs more than its HTML.
+
+    Building a long form (copying its fields, reading choices) costs more than showing the
+    HTML ``{% remember_form %}`` keeps of it, so a page that shows a blank form passes this
+    instead; the tag builds the form only when it renders the HTML afresh.
+    """
+
+    is_bound = False
+    initial = errors = non_field_errors = ()
+
+    def __init__(self, form_class, **kwargs):
+        self.form_class, self.kwargs = form_class, kwargs
+
+    def build(self):
+        return self.form_class(**self.kwargs)
+
+
 class SubmissionFormMixin:
     """Honeypot and one-time token for every public form.
 
@@ -26,7 +48,7 @@ class SubmissionFormMixin:
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields["form_token"] = forms.CharField(
-            required=False, widget=forms.HiddenInput, initial=secrets.token_urlsafe(16)
+            required=False, widget=forms.HiddenInput, initial=form_token()
         )
 
     @property

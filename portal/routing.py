@@ -17,6 +17,7 @@ unless they add POST (``BasePage.allowed_http_methods``); the admin keeps its CS
 
 import copy
 import hashlib
+import pickle
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -54,9 +55,11 @@ def find_site(request):
     return request._wagtail_site
 
 
-def find_page(candidates):
+def find_page(request, candidates):
     """The deepest page whose URL path is one of ``candidates``, as its own class: which
-    page that is, is remembered per content version, so the page is read in one query."""
+    page that is, is remembered per content version, and so is the page itself for anonymous
+    visitors (pickled, so that each request gets its own copy). Editors, who carry a session,
+    always get the row as it is now: a draft changes it without publishing."""
 
     def build():
         return (
@@ -72,7 +75,15 @@ def find_page(candidates):
         return None
     pk, content_type_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model._default_manager.filter(pk=pk).first() if model else None
+    if model is None:
+        return None
+
+    def read():
+        return model._default_manager.filter(pk=pk).first()
+
+    if not pagecache.anonymous(request):
+        return read()
+    return pickle.loads(remember("page", pk, build=lambda: pickle.dumps(read())))
 
 
 def route(request, path):
@@ -94,7 +105,7 @@ def route(request, path):
     candidates = [root.root_path]
     for component in components:
         candidates.append(f"{candidates[-1]}{component}/")
-    page = find_page(candidates)
+    page = find_page(request, candidates)
     if page is None or page.url_path not in candidates:
         return None
     consumed = candidates.index(page.url_path)

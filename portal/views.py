@@ -1,6 +1,7 @@
 import datetime
 import logging
 import sys
+import time
 from datetime import timedelta
 from itertools import groupby
 
@@ -21,7 +22,7 @@ from .content import public
 from .i18n import active_locale
 from .models import SiteSettings
 from .pagination import paginate
-from .search import search_pages
+from .search import result_items, search_pages
 
 logger = logging.getLogger(__name__)
 
@@ -33,15 +34,26 @@ SEARCH_PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()
     error = results = None
+    items = []
     if len(query) > SEARCH_MAX_LENGTH:
         error = _("Please search with at most %(count)s characters.") % {"count": SEARCH_MAX_LENGTH}
     elif query:
-        pages = public(Page.objects.live()).filter(locale=active_locale()).exclude(depth__lte=1)
-        results = paginate(request, search_pages(pages, query), SEARCH_PER_PAGE)
+        locale = active_locale()
+        pages = public(Page.objects.live()).filter(locale=locale).exclude(depth__lte=1)
+        # The search index may be updated by the worker a little after a publish: results
+        # are remembered for the current minute only, as well as for the content version.
+        minute = int(time.time() // 60)
+        results = paginate(
+            request,
+            search_pages(pages, query),
+            SEARCH_PER_PAGE,
+            remember_as=("search", locale.pk, minute),
+        )
+        items = result_items(list(results.object_list), request)
     response = render(
         request,
         "portal/search.html",
-        {"query": query, "results": results, "error": error},
+        {"query": query, "results": results, "items": items, "error": error},
         status=400 if error else 200,
     )
     return pagecache.finish_view(request, response)

@@ -12,7 +12,7 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from portal.content import remember_many
+from portal.content import remember, remember_many
 from portal.i18n import themes_of_locale
 from portal.models import BasePage
 from portal.pagination import paginate
@@ -59,7 +59,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         theme = self.theme_from(request.GET.get("theme", ""))
         tag = self.tag_from(request.GET.get("tag", ""))
         ids = self.stories(theme, tag).prefetch_related(None).values_list("pk", flat=True)
-        page = paginate(request, ids, PER_PAGE)
+        page = paginate(request, ids, PER_PAGE, remember_as=("stories", self.pk))
         index_url = self.get_url(request)
         context.update(
             posts=page,
@@ -69,15 +69,24 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             themes=sorted(
                 themes_of_locale().values(), key=lambda item: (item.sort_order, item.name)
             ),
-            tags=Tag.objects.filter(
-                pk__in=BlogPageTag.objects.filter(
-                    content_object__in=BlogPage.objects.child_of(self).visible().values("pk")
-                ).values("tag_id")
-            ).order_by("name"),
+            tags=self.tags(),
             feeds=feed_links(index_url, theme),
             is_filtered=bool(theme or tag),
         )
         return context
+
+    def tags(self):
+        """The tags of this index's visible stories, by name: remembered per version."""
+        return remember("story-tags", self.pk, build=self.read_tags, fresh=not self.pk)
+
+    def read_tags(self):
+        return list(
+            Tag.objects.filter(
+                pk__in=BlogPageTag.objects.filter(
+                    content_object__in=BlogPage.objects.child_of(self).visible().values("pk")
+                ).values("tag_id")
+            ).order_by("name")
+        )
 
     @staticmethod
     def theme_from(slug):
@@ -90,12 +99,12 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             raise Http404(gettext("There is no such theme."))
         return theme
 
-    @staticmethod
-    def tag_from(slug):
+    def tag_from(self, slug):
+        """One of the tags of this index's stories; a 404 for any other."""
         slug = slug.strip()
         if not slug:
             return None
-        tag = Tag.objects.filter(slug=slug).first() if len(slug) <= 100 else None
+        tag = next((tag for tag in self.tags() if tag.slug == slug), None)
         if tag is None:
             raise Http404(gettext("There is no such tag."))
         return tag

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
 from portal.content import remember_many
+from portal.forms import BlankForm
 from portal.i18n import localize_pages, localize_themes, themes_of_locale
 from portal.pagination import paginate
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
@@ -135,7 +136,14 @@ def listing_context(page, request, form=None):
     else:
         questions = questions.none()
     listing = (
-        paginate(request, questions.values_list("pk", flat=True), PER_PAGE) if page.pk else None
+        paginate(
+            request,
+            questions.values_list("pk", flat=True),
+            PER_PAGE,
+            remember_as=("questions", page.pk),
+        )
+        if page.pk
+        else None
     )
     return {
         "filters": filters,
@@ -143,7 +151,7 @@ def listing_context(page, request, form=None):
         "question_items": question_items(page, list(listing.object_list), request)
         if listing is not None
         else [],
-        "form": form if form is not None else QuestionForm(),
+        "form": form if form is not None else BlankForm(QuestionForm),
         "thanks_url": subpage_url(page, request, "thanks") if page.pk else "",
     }
 

@@ -78,7 +78,12 @@ def member_cards(ids, request):
 
 def directory_context(index, request):
     directory = Directory.from_request(request)
-    results = paginate(request, directory.results(index).values_list("pk", flat=True), PER_PAGE)
+    results = paginate(
+        request,
+        directory.results(index).values_list("pk", flat=True),
+        PER_PAGE,
+        remember_as=("members", index.pk),
+    )
     cards = member_cards(list(results.object_list), request)
     return {
         "directory": directory,

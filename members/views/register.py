@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
+from portal.forms import BlankForm
 from portal.ratelimit import hit
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
 
@@ -38,7 +39,7 @@ def register(index, request):
                 )
                 return see_other(f"{thanks}?t={thanks_token(stored)}")
     elif request.method in READ_METHODS:
-        form = RegistrationForm()
+        form = BlankForm(RegistrationForm)
     else:
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context["form"] = form

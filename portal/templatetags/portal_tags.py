@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from portal.content import public, remember
+from portal.forms import BlankForm, form_token
 from portal.i18n import localize_pages, localize_themes
 from portal.models import Navigation
 
@@ -245,6 +246,18 @@ def retention_periods():
 
 
 @register.simple_tag
+def page_numbers(page):
+    """{% page_numbers page_obj as numbers %}: the first and last page numbers and two on
+    either side of the current one; None where numbers are left out. Never all of them: a
+    listing at scale has hundreds of pages."""
+    paginator = page.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+
+
+@register.simple_tag
 def language_name(code):
     """A language's name in the visitor's language ("Dutch", "Nederlands")."""
     from portal.freshness import LANGUAGE_NAMES
@@ -258,6 +271,8 @@ class RememberedFormNode(template.Node):
 
     def render(self, context):
         form = self.form.resolve(context)
+        if isinstance(form, BlankForm):
+            return self.render_blank(context, form)
         token_field = form.fields.get("form_token") if form is not None else None
         preview = getattr(context.get("request"), "is_preview", False)
         if form is None or form.is_bound or form.initial or token_field is None or preview:
@@ -273,6 +288,22 @@ class RememberedFormNode(template.Node):
         )
         return mark_safe(html.replace(drawn, token))  # noqa: S308 - our own template's output
 
+    def render_blank(self, context, blank):
+        """A ``BlankForm`` is built only when its HTML is rendered afresh."""
+
+        def build():
+            form = blank.build()
+            with context.push({self.form.token: form}):
+                return form.fields["form_token"].initial, self.nodelist.render(context)
+
+        if getattr(context.get("request"), "is_preview", False):
+            return build()[1]
+        parts = [part.resolve(context) for part in self.parts]
+        drawn, html = remember(
+            "form-html", blank.form_class.__name__, translation.get_language(), *parts, build=build
+        )
+        return mark_safe(html.replace(drawn, form_token()))  # noqa: S308 - our own template's output
+
 
 @register.tag
 def remember_form(parser, token):
@@ -282,6 +313,8 @@ def remember_form(parser, token):
     dearest part of its page. Only a form with no data and no initial values of its own is
     remembered; its one-time token (portal.forms) is the visitor's own, put in afresh."""
     form, *parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if form.filters:
+        raise template.TemplateSyntaxError("remember_form takes the form as a plain variable")
     nodelist = parser.parse(("endremember_form",))
     parser.delete_first_token()
     return RememberedFormNode(form, parts, nodelist)
