@@ -15,6 +15,7 @@ import hashlib
 import time
 
 from asgiref.local import Local
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models import Q
@@ -49,21 +50,53 @@ def new_version():
     return time.time_ns() // 1000
 
 
+# A worker trusts the version it last read for ``CONTENT_VERSION_TRUST`` seconds (one in
+# production): a publish in another process reaches it within that time, and meanwhile its
+# requests need not ask Redis at all when what they show is in its memory. A publish in this
+# process is seen at once. Only requests trust it; commands and the worker always ask.
+_trusted = {"version": None, "until": 0.0}
+
+
+def trusted_version():
+    """The version this worker read less than ``CONTENT_VERSION_TRUST`` seconds ago, in a
+    request; else None."""
+    trusted = (
+        _trusted["version"] is not None
+        and settings.CONTENT_VERSION_TRUST
+        and getattr(_request, "active", False)
+        and time.monotonic() < _trusted["until"]
+    )
+    return _trusted["version"] if trusted else None
+
+
+def note_version(version):
+    """The version just read from the cache: used for the rest of this request."""
+    if getattr(_request, "active", False):
+        _request.version = version
+        trust = settings.CONTENT_VERSION_TRUST
+        if trust and version is not None:
+            _trusted.update(version=version, until=time.monotonic() + trust)
+
+
 def content_version():
     version = getattr(_request, "version", None)
     if version is None:
+        version = trusted_version()
+        if version is not None:
+            _request.version = version
+            return version
         version = cache.get(VERSION_KEY)
         if version is None:
             version = new_version()
             if not cache.add(VERSION_KEY, version, timeout=None):
                 version = cache.get(VERSION_KEY) or version
-        if getattr(_request, "active", False):
-            _request.version = version
+        note_version(version)
     return version
 
 
 def bump_content_version(**kwargs):
     _request.version = None
+    _trusted["version"] = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

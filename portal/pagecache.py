@@ -17,7 +17,9 @@ on public pages, so a proxy never hands an editor the anonymous copy.
 
 A stored page is answered by ``PageCacheMiddleware``, just below whitenoise: before the
 session, locale, CSRF and authentication middleware and before URL routing, with one round
-trip to the cache (the content version and the page in one ``get_many``). The copy is taken
+trip to the cache (the content version and the page in one ``get_many``), or none for a page
+this worker served in the last few seconds while it trusts the version it read (at most a
+second, ``portal.content.trusted_version``). The copy is taken
 on the way out, with the headers every middleware below it added, and kept gzipped as well,
 so a hit is never compressed again.
 
@@ -27,6 +29,7 @@ Wagtail's frontend cache (``WAGTAILFRONTENDCACHE``; empty unless configured).
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -38,7 +41,13 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from wagtail.models import Page
 
-from .content import VERSION_KEY, content_version, restricted_paths
+from .content import (
+    VERSION_KEY,
+    content_version,
+    note_version,
+    restricted_paths,
+    trusted_version,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,15 +98,33 @@ class PageCacheMiddleware:
         return response
 
 
+# Copies this worker served lately, for a few seconds: while the content version is trusted
+# (portal.content.trusted_version) a hit on one of them asks Redis nothing.
+RECENT_SECONDS = 5
+RECENT_SIZE = 200
+_recent = {}
+
+
 def fetch(request, key):
     """The stored copy of this page for this visitor, or None. Plain and gzipped copies are
     kept apart, so a hit carries only the bytes it sends."""
     gzipped = accepts_gzip(request)
     variant = f"{key}:gzip" if gzipped else key
-    found = cache.get_many([VERSION_KEY, variant])
-    stored = found.get(variant)
-    if stored is None or stored[0] != found.get(VERSION_KEY):
-        return None
+    version = trusted_version()
+    recent = _recent.get(variant)
+    now = time.monotonic()
+    if version is not None and recent and recent[0] > now and recent[1][0] == version:
+        stored = recent[1]
+    else:
+        found = cache.get_many([VERSION_KEY, variant])
+        version = found.get(VERSION_KEY)
+        note_version(version)
+        stored = found.get(variant)
+        if stored is None or stored[0] != version:
+            return None
+        if len(_recent) >= RECENT_SIZE:
+            _recent.clear()
+        _recent[variant] = (now + RECENT_SECONDS, stored)
     _version, headers, content = stored
     response = HttpResponse(content, headers=headers)
     if gzipped:

@@ -2,9 +2,11 @@
 
 import gzip
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +14,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Page, PageViewRestriction
 
 from blog.models import BlogPage, Reaction
+from portal import content, pagecache
 
 from .factories import (
     BlogIndexPageFactory,
@@ -119,7 +122,11 @@ def test_head_is_answered_from_the_stored_page(client, story):
     assert response["X-Page-Cache"] == "hit"
 
 
-def test_publishing_makes_the_cached_page_stale(client, story):
+@pytest.mark.parametrize("trust", [0, 60], ids=["version read each time", "version trusted"])
+def test_publishing_makes_the_cached_page_stale(client, story, settings, trust):
+    """Also while this worker trusts the version it read and holds the page itself."""
+    settings.CONTENT_VERSION_TRUST = trust
+    client.get(story.url)
     client.get(story.url)
 
     story.title = "Regionomie in Zwolle"
@@ -391,3 +398,30 @@ def test_publishing_a_translation_purges_the_english_pages(story, index, purged)
 
     assert english.get_full_url() in purged
     assert index.get_translation(english.locale).get_full_url() in purged
+
+
+def test_a_worker_answers_a_page_it_holds_without_asking_redis(client, story, settings):
+    settings.CONTENT_VERSION_TRUST = 60
+    client.get(story.url)
+    assert client.get(story.url)["X-Page-Cache"] == "hit"  # now held by this worker
+
+    with mock.patch.object(pagecache.cache, "get_many", side_effect=AssertionError("asked")):
+        response = client.get(story.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Regionomie in Amersfoort" in response.text
+
+
+def test_another_worker_sees_a_publish_once_the_trusted_version_runs_out(client, story, settings):
+    settings.CONTENT_VERSION_TRUST = 60
+    client.get(story.url)
+    client.get(story.url)
+    rename_quietly(story, "Regionomie in Zwolle")
+    cache.incr(content.VERSION_KEY)  # what a publish in another process does
+
+    held = client.get(story.url)
+    content._trusted["until"] = 0  # the trusted second has passed
+    fresh = client.get(story.url)
+
+    assert "Regionomie in Amersfoort" in held.text
+    assert "Regionomie in Zwolle" in fresh.text

@@ -99,6 +99,9 @@ PAGE_CACHE = True
 PAGE_CACHE_TIMEOUT = 5 * 60
 PAGE_CACHE_MAX_AGE = 2 * 60
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+# Seconds a worker trusts the content version it last read (portal/content.py): a publish
+# reaches the other workers within this time; meanwhile a page they hold asks Redis nothing.
+CONTENT_VERSION_TRUST = 1.0
 # A CDN or caching proxy to purge on publish (Wagtail's frontend cache); none by default.
 WAGTAILFRONTENDCACHE = {}
 # Translations have their own addresses, purged when they are published: no copies per language.
