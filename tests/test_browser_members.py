@@ -113,6 +113,48 @@ def test_filter_the_directory_by_keyboard_alone_and_see_the_markers(page, networ
     assert page.locator(".map__notice").is_hidden()
 
 
+def test_places_too_close_to_tell_apart_share_one_marker_until_zoomed_in(page, network):
+    for title, longitude in [("Repaircafé Lombok", "5.10200"), ("Buurttuin Lombok", "5.10260")]:
+        MemberPageFactory(
+            parent=network,
+            title=title,
+            place="Utrecht",
+            province="utrecht",
+            latitude=Decimal("52.09200"),
+            longitude=Decimal(longitude),
+        )
+    page.goto("/nl/initiatieven/?province=utrecht")
+    page.wait_for_selector("[data-map-ready]")
+
+    # Forty metres apart: one disc with their number, named after both, no overlapping pins.
+    group = page.locator(".map__group")
+    assert group.inner_text() == "2"
+    label = group.get_attribute("aria-label")
+    assert label.startswith("2 plekken: ")
+    assert "Repaircafé Lombok" in label and "Buurttuin Lombok" in label
+    assert page.locator(".leaflet-marker-icon").count() == 1
+    tab_to(page, lambda el: el.evaluate("e => e.classList.contains('map__group')"))
+    page.keyboard.press("Enter")
+    links = page.locator(".leaflet-popup .map__popup-link")
+    links.first.wait_for()
+    assert sorted(links.all_inner_texts()) == ["Buurttuin Lombok", "Repaircafé Lombok"]
+    assert axe_violations(page) == []
+
+    # Zoomed in by keyboard, one step at a time, each has its own pin again.
+    page.focus(".leaflet-container")
+    figure = page.locator("[data-map]")
+    zoom = int(figure.get_attribute("data-map-zoom"))
+    while figure.get_attribute("data-map-groups") != "2" and zoom < 18:
+        page.keyboard.press("+")
+        zoom += 1
+        page.wait_for_selector(f"[data-map-zoom='{zoom}']", state="attached")
+    assert figure.get_attribute("data-map-groups") == "2"
+    alts = page.locator(".leaflet-marker-icon").evaluate_all(
+        "els => els.map(e => e.getAttribute('alt'))"
+    )
+    assert sorted(alts) == ["Buurttuin Lombok", "Repaircafé Lombok"]
+
+
 def test_without_javascript_the_list_is_the_way_in(browser, live_server, network):
     context = offline_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
