@@ -1,6 +1,7 @@
 import html
 import io
 import re
+from urllib.parse import unquote
 
 import polib
 from django.core.cache import cache
@@ -10,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
+
+from portal.submissions import reference_from_thanks_token
 
 CARD_TITLE = re.compile(r'<a class="card__link" href="[^"]*">([^<]*)</a>')
 
@@ -41,6 +44,13 @@ def publish(page):
     """What an editor's "Publish" does, with the work queued for after the commit run."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         page.save_revision().publish()
+
+
+def thanked_reference(response):
+    """The reference a redirect to a thank-you page names. The signed token carries the
+    time in seconds, so two redirects to one submission may differ in their token."""
+    token = response["Location"].split("?t=")[1]
+    return reference_from_thanks_token(unquote(token))
 
 
 def to_english(msgid):

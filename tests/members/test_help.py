@@ -1,7 +1,5 @@
 """ "Ik kan helpen": an offer reaches the initiative by e-mail, is kept, and needs get met."""
 
-from urllib.parse import unquote
-
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
@@ -9,10 +7,9 @@ from django.test import override_settings
 from wagtail.models import GroupPagePermission
 
 from members.models import HelpOffer, MemberNeed
-from portal.submissions import reference_from_thanks_token
 
 from ..factories import MemberPageFactory
-from ..utils import translated
+from ..utils import thanked_reference, translated
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -356,11 +353,6 @@ def test_old_personal_data_is_erased_by_the_retention_command(member, need, stor
     recent.refresh_from_db()
     assert (stored_offer.name, stored_offer.email, stored_offer.message) == ("", "", "")
     assert recent.name == "Recent"
-
-
-def thanked_reference(response):
-    token = response["Location"].split("?t=")[1]
-    return reference_from_thanks_token(unquote(token))
 
 
 def stored_reference():

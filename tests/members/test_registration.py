@@ -1,7 +1,5 @@
 """ "Meld je initiatief aan": form → draft profile in moderation → approved → in the directory."""
 
-from urllib.parse import unquote
-
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
@@ -10,9 +8,9 @@ from wagtail.models import Locale, Page, WorkflowState
 
 from members.models import MemberPage, Registration
 from members.registration import WEBSITE_USERNAME
-from portal.submissions import reference_from_thanks_token
 
 from ..factories import MemberPageFactory, organisation_kind
+from ..utils import thanked_reference
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -371,11 +369,6 @@ def test_the_admin_menu_groups_the_directory(admin_client):
     for label in ("Aanmeldingen", "Hulpaanbod", "Soorten organisatie"):
         assert label in dashboard.text, label
     assert "Zorgboerderij" in kinds.text
-
-
-def thanked_reference(response):
-    token = response["Location"].split("?t=")[1]
-    return reference_from_thanks_token(unquote(token))
 
 
 def stored_reference():
