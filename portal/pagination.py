@@ -2,7 +2,7 @@
 per id, portal.content.remember_many); ``paginate`` can remember those ids and the count
 too, per listing, filters and page number, under the content version."""
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -38,7 +38,7 @@ def paginate(request, object_list, per_page, *, remember_as=None):
     )
     paginator = Paginator((), per_page)
     paginator.count = count  # a cached property: the count is known
-    return paginator._get_page(ids, number, paginator)
+    return Page(ids, number, paginator)
 
 
 def _page(paginator, number):

@@ -66,9 +66,6 @@ class RankedIds:
     def count(self):
         return len(self.ids)
 
-    def __len__(self):
-        return len(self.ids)
-
     def __getitem__(self, index):
         return self.ids[index]
 
@@ -89,9 +86,6 @@ class SearchIds:
 
     def count(self):
         return self.results.count()
-
-    def __len__(self):
-        return self.count()
 
     def __getitem__(self, index):
         return [page.pk for page in self.results[index]]

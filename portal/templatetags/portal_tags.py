@@ -271,36 +271,23 @@ class RememberedFormNode(template.Node):
 
     def render(self, context):
         form = self.form.resolve(context)
-        if isinstance(form, BlankForm):
-            return self.render_blank(context, form)
-        token_field = form.fields.get("form_token") if form is not None else None
-        preview = getattr(context.get("request"), "is_preview", False)
-        if form is None or form.is_bound or form.initial or token_field is None or preview:
+        if isinstance(form, BlankForm):  # built only when its HTML is rendered afresh
+            form_class, build = form.form_class, form.build
+        elif form is None or form.is_bound or form.initial or "form_token" not in form.fields:
             return self.nodelist.render(context)
-        token = token_field.initial
-        parts = [part.resolve(context) for part in self.parts]
-        drawn, html = remember(
-            "form-html",
-            type(form).__name__,
-            translation.get_language(),
-            *parts,
-            build=lambda: (token, self.nodelist.render(context)),
-        )
-        return mark_safe(html.replace(drawn, token))  # noqa: S308 - our own template's output
+        else:
+            form_class, build = type(form), lambda: form
 
-    def render_blank(self, context, blank):
-        """A ``BlankForm`` is built only when its HTML is rendered afresh."""
-
-        def build():
-            form = blank.build()
-            with context.push({self.form.token: form}):
-                return form.fields["form_token"].initial, self.nodelist.render(context)
+        def draw():
+            built = build()
+            with context.push({self.form.token: built}):
+                return built.fields["form_token"].initial, self.nodelist.render(context)
 
         if getattr(context.get("request"), "is_preview", False):
-            return build()[1]
+            return draw()[1]
         parts = [part.resolve(context) for part in self.parts]
         drawn, html = remember(
-            "form-html", blank.form_class.__name__, translation.get_language(), *parts, build=build
+            "form-html", form_class.__name__, translation.get_language(), *parts, build=draw
         )
         return mark_safe(html.replace(drawn, form_token()))  # noqa: S308 - our own template's output
 
