@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,7 +24,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Only image renditions are public media; documents go through Wagtail's checked view.
     urlpatterns += [
-        re_path(r"^media/(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        path("media/images/<path:name>", views.public_image, name="public_image"),
     ]
 
 urlpatterns += i18n_patterns(

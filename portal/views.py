@@ -1,13 +1,16 @@
 import datetime
 import logging
+import re
 import sys
 import time
 from datetime import timedelta
 from itertools import groupby
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -57,6 +60,34 @@ def search(request):
         status=400 if error else 200,
     )
     return pagecache.finish_view(request, response)
+
+
+# Renditions only ever have names like "images/name.fill-400x300.format-webp.jpg": one
+# component of safe characters. Anything else (a folder, "..", a backslash, NUL, an absolute
+# path, any percent-encoding of those once decoded) is not a rendition.
+RENDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
+
+
+@require_GET
+def public_image(request, name):
+    """One image rendition from MEDIA_ROOT/images, and nothing else under MEDIA_ROOT.
+
+    ``django.views.static.serve`` behind a prefix route checked the prefix before it resolved
+    ``..``, so ``images/%2e%2e/documents/...`` left the folder. Here the name must be a single
+    plain component, and the resolved file must still lie in the images folder.
+    """
+    if not RENDITION_NAME.fullmatch(name) or ".." in name:
+        raise Http404
+    folder = (Path(settings.MEDIA_ROOT) / "images").resolve()
+    path = (folder / name).resolve()
+    if path.parent != folder or not path.is_file():
+        raise Http404
+    response = FileResponse(path.open("rb"))
+    # An SVG opened directly must not run script, whatever it holds.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @never_cache
