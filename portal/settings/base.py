@@ -206,7 +206,8 @@ NUM_PROXIES = 0
 MAP_TILE_URL = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 )
-MAP_ATTRIBUTION = 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'
+# Who the map tiles are from; "Map data" before it is in the visitor's language.
+MAP_ATTRIBUTION = ("Kadaster", "https://www.kadaster.nl")
 
 LOGGING = {
     "version": 1,

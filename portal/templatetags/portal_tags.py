@@ -2,8 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.content import public, remember
@@ -208,7 +210,12 @@ def query_string(context, **changes):
 
 @register.simple_tag
 def map_settings():
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+    """The tile address and the attribution Leaflet shows, in the active language. The
+    attribution is HTML for Leaflet, kept a plain string so the template escapes it into
+    its data attribute."""
+    name, url = settings.MAP_ATTRIBUTION
+    attribution = f'{escape(_("Map data"))} &copy; <a href="{escape(url)}">{escape(name)}</a>'
+    return {"tiles": settings.MAP_TILE_URL, "attribution": attribution}
 
 
 @register.inclusion_tag("includes/privacy_notice.html", takes_context=True)
