@@ -80,8 +80,18 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
-        # A busy development server and a background task may write at once.
-        "OPTIONS": {"timeout": 20},
+        # A web server with an admin writes from several threads at once (the editor's
+        # session pings every few seconds while a revision is saved): WAL lets readers go on
+        # beside a writer, IMMEDIATE takes the write lock when a transaction starts (so a
+        # reader never fails to upgrade half-way with "database is locked"), and the busy
+        # timeout makes a second writer wait instead of failing.
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
