@@ -74,6 +74,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mail (portal.mail): text is never HTML-escaped there ("Residents&#x27;").
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
