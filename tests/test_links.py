@@ -39,6 +39,6 @@ def test_the_map_credits_its_source_in_the_visitors_language(client, demo):
     english = client.get("/en/initiatives/")
 
     assert dutch.status_code == english.status_code == 200
-    assert "data-map-attribution=\"Kaartgegevens &amp;copy;" in dutch.text
-    assert "data-map-attribution=\"Map data &amp;copy;" in english.text
+    assert 'data-map-attribution="Kaartgegevens &amp;copy;' in dutch.text
+    assert 'data-map-attribution="Map data &amp;copy;' in english.text
     assert "Kaartgegevens" not in english.text
