@@ -80,8 +80,9 @@ def _page_links(request, page, route, current):
         other = translations.get(code)
         url = other.get_url(request) if other else home_url(code)
         if other and route:
+            name, kwargs = (route, {}) if isinstance(route, str) else route
             with translation.override(code):
-                url += page.reverse_subpage(route).lstrip("/")
+                url += page.reverse_subpage(name, kwargs=kwargs).lstrip("/")
         links.append(_link(code, name, url, other, current))
     return links
 
@@ -101,8 +102,9 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
-    # A sub-address of a routable page (a form, a figures page) names its route, so that
-    # its translation is the same sub-address of the translated page.
+    # A sub-address of a routable page (a form, a figures page) names its route, and its
+    # arguments as ``(name, kwargs)`` (a question's reference), so that its translation is
+    # the same sub-address of the translated page.
     route = context.get("subpage_route")
     current = translation.get_language()
     links = []
