@@ -190,7 +190,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_FROM_EMAIL = "Wijkkracht <noreply@wijkkracht.example>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MAIL_MAX_ATTEMPTS = 6
+# A mail the server does not take is tried again after 2, 4, 8, 16 and 32 minutes, then
+# hourly: 50 attempts span about two days before it is marked failed (portal/tasks.py).
+MAIL_RETRY_DELAY = 120
+MAIL_RETRY_MAX_DELAY = 60 * 60
+MAIL_MAX_ATTEMPTS = 50
 
 WAGTAIL_SITE_NAME = "Wijkkracht"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
