@@ -11,6 +11,10 @@ from portal import routing, selfservice, views
 
 handler500 = "portal.views.server_error"
 
+wagtail_util_urls = [
+    pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"
+]
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -31,7 +35,11 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
     path(_("your-data/done/"), selfservice.done, name="privacy_done"),
     path(_("your-data/<str:token>/"), selfservice.self_service, name="privacy_self_service"),
+    # Wagtail's own front-end routes (the login for pages and documents restricted to
+    # logged-in users, the password form of a password-protected page) come before the
+    # catch-all page route, which would take ``_util/login/`` for a page path; Wagtail's
+    # serve route is left out, ours replaces it.
+    path("", include(wagtail_util_urls)),
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
