@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import routing, selfservice, views
+from portal import routing, selfservice, signin, views
 
 handler500 = "portal.views.server_error"
 
@@ -16,6 +16,8 @@ wagtail_util_urls = [
 ]
 
 urlpatterns = [
+    # Before Wagtail's own, which signs out on a GET too (portal.signin).
+    path("admin/logout/", signin.LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

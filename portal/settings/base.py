@@ -107,6 +107,13 @@ WAGTAILFRONTENDCACHE = {}
 # Translations have their own addresses, purged when they are published: no copies per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# Wrong passwords are counted per account and per address in the shared cache; past a limit
+# every sign-in there is refused, the right password included, until LOGIN_COOL_OFF seconds
+# after the first failure have passed (portal/signin.py).
+AUTHENTICATION_BACKENDS = ["portal.signin.ThrottledBackend"]
+LOGIN_FAILURE_LIMITS = {"account": 5, "address": 15}
+LOGIN_COOL_OFF = 5 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
