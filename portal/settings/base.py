@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the path or the query string (portal.middleware).
+    "portal.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise, which serves static files compressed ahead of time.
     "portal.middleware.CompressionMiddleware",
@@ -124,6 +126,13 @@ CONTENT_VERSION_TRUST = 1.0
 WAGTAILFRONTENDCACHE = {}
 # Translations have their own addresses, purged when they are published: no copies per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Wrong passwords are counted per account and per address in the shared cache; past a limit
+# every sign-in there is refused, the right password included, until LOGIN_COOL_OFF seconds
+# after the first failure have passed (portal/signin.py).
+AUTHENTICATION_BACKENDS = ["portal.signin.ThrottledBackend"]
+LOGIN_FAILURE_LIMITS = {"account": 5, "address": 15}
+LOGIN_COOL_OFF = 5 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
