@@ -17,6 +17,7 @@ from portal.choices import Province
 from portal.i18n import themes_of_locale
 
 from .models import MemberNeed, MemberPage, Need, kinds_of_locale
+from .network import directory_members
 from .search import normalise
 
 PER_PAGE = 24
@@ -107,7 +108,7 @@ class Directory:
 
     def results(self, index):
         """The matching initiatives under ``index``, ordered; none when the input was bad."""
-        members = MemberPage.objects.child_of(index).visible()
+        members = directory_members(index)
         if not self.is_valid:
             return members.none()
         return self.filter(members).order_by(*SORTS[self.sort])

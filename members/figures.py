@@ -1,21 +1,20 @@
 """The network in figures, computed from the live profiles.
 
-An initiative with a Dutch and an English profile counts once: its figures are synchronised
-between the two, so the Dutch page stands for it, or its only page when it has no Dutch one
-(an initiative registered in English). Totals are kept in the cache under the content
-version, so they follow every publish and cost no queries until then.
+An initiative is counted once, as members.network defines it (its figures are synchronised
+between its language versions, so the Dutch page stands for it). Totals are kept in the
+cache under the content version, so they follow every publish and cost no queries until
+then.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Sum
 
 from portal.choices import Province
-from portal.content import public, remember
+from portal.content import remember
 from portal.i18n import themes_of_locale
 
-from .models import MemberPage
+from .network import one_per_initiative
 
 MEASURES = ("initiatives", "volunteers", "volunteer_hours_per_week", "people_reached")
 
@@ -31,16 +30,6 @@ class Row:
 
     def values(self):
         return [getattr(self, measure) for measure in MEASURES]
-
-
-def one_per_initiative():
-    """Every live, public profile, one per initiative (see the module's docstring)."""
-    default = settings.LANGUAGE_CODE
-    live = public(MemberPage.objects.live())
-    default_version = live.filter(translation_key=OuterRef("translation_key")).filter(
-        locale__language_code=default
-    )
-    return live.filter(Q(locale__language_code=default) | ~Exists(default_version))
 
 
 def _sums(queryset, group_by):

@@ -13,15 +13,17 @@ the directory), or reject it: ``reject_and_erase`` deletes a draft that was neve
 and the registration keeps only its reference, dates and status.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
 from portal.mail import queue_mail, staff_addresses
-from portal.models import SiteSettings
+from portal.models import SiteSettings, Theme
 
 from .models import MemberPage, Registration
 from .models.pages import reserved_slugs
@@ -65,13 +67,52 @@ def free_slug(index, title):
 
 
 def admin_url(path):
-    from django.conf import settings
-
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def in_source_language(index, kind, themes):
+    """The directory, kind and themes of the source language (Dutch) for a registration
+    sent from another language's directory. Every initiative then has a Dutch page, which is
+    what the figures, the Dutch directory and its exports count, and gets its translations
+    when it is first published (``translate_everywhere``)."""
+    locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if locale is None or index.locale_id == locale.pk:
+        return index, kind, themes
+    source = index.get_translation_or_none(locale)
+    if source is None:
+        return index, kind, themes
+    if kind is not None:
+        kind = kind.get_translation_or_none(locale) or kind
+    by_key = {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(
+            locale=locale, translation_key__in=[theme.translation_key for theme in themes]
+        )
+    }
+    return source.specific, kind, [by_key.get(theme.translation_key, theme) for theme in themes]
+
+
+def translate_everywhere(page):
+    """A profile born from a registration, just published, in every other language too, so
+    that the initiative is listed in each directory. Through wagtail-localize, with the text
+    as it was written standing in for the translation: Translations to do lists each copy
+    as partly untranslated until an editor translates it (portal.freshness)."""
+    source = None
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if page.get_translation_or_none(locale) is not None:
+            continue
+        if source is None:
+            source, _created = TranslationSource.update_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        translation.save_target(publish=True)
+
+
 def create_draft(index, registration, kind, themes):
-    """The draft profile, in the registration's language, submitted for moderation."""
+    """The draft profile, in the source language's directory (the text as it was written),
+    submitted for moderation."""
+    index, kind, themes = in_source_language(index, kind, themes)
     page = MemberPage(
         title=registration.initiative_name,
         slug=free_slug(index, registration.initiative_name),
@@ -127,20 +168,26 @@ def notify_received(registration, page):
 
 
 def mark_published(page):
-    """Called when a profile is published: its pending registration is accepted."""
+    """Called when a profile is published: its pending registration is accepted, and the
+    new profile gets its translations."""
     registrations = list(Registration.objects.filter(page=page, status=Registration.Status.PENDING))
+    if registrations:
+        translate_everywhere(page)
     for registration in registrations:
         registration.status = Registration.Status.PUBLISHED
         registration.decided_at = timezone.now()
         registration.save(update_fields=["status", "decided_at"])
         if registration.erased_at is None:
+            own = page.get_translation_or_none(
+                Locale.objects.get(language_code=registration.language)
+            )
             queue_mail(
                 to=registration.email,
                 template="members/mail/registration_published",
                 context={
                     "registration": registration,
                     "initiative": page.title,
-                    "url": page.full_url,
+                    "url": (own or page).full_url,
                 },
                 language=registration.language,
                 reply_to=network_address(),

@@ -31,9 +31,13 @@ def annotate_cards(members):
     with one cache read for all of them)."""
     kinds, themes = KindMap(), ThemeMap()
     members = list(members)
+    language = get_language()
     for member in members:
         member.kind_label = getattr(kinds.get(member.kind_id), "name", "")
         member.theme_list = themes.localize(member.themes.all())
+        # Listed in its source language until it is translated (members.network).
+        code = member.locale.language_code
+        member.text_language = code if code != language else ""
     return members
 
 
@@ -61,7 +65,7 @@ def member_cards(ids, request):
         members = annotate_cards(
             MemberPage.objects.filter(pk__in=missing)
             .defer("body", "gallery", "search_text", "offers")
-            .select_related("listing_image")
+            .select_related("listing_image", "locale")
             .prefetch_related("themes", "listing_image__renditions")
         )
         return {

@@ -10,7 +10,7 @@ from django.utils import timezone
 from members.directory import PER_PAGE
 
 from ..factories import ImageFactory, MemberPageFactory, organisation_kind
-from ..utils import card_titles, count_queries
+from ..utils import card_titles, count_queries, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -354,3 +354,26 @@ def test_directory_queries_do_not_grow_with_initiatives_or_filters(client, direc
 
     assert many == few == [later_page, later_page]
     assert max(count_queries(client, url) for url in urls) <= 15
+
+
+def test_an_untranslated_profile_is_in_both_directories_and_counted_alike(
+    client, directory, directory_en
+):
+    """One definition of an initiative in the network (members.network): the directory in
+    each language, its CSV and the figures count the same initiatives."""
+    translated_one = MemberPageFactory(parent=directory, title="Energiecoöperatie Zuid")
+    translated(translated_one)
+    MemberPageFactory(parent=directory, title="Buurtmoestuin West", intro="Samen tuinieren.")
+
+    english = client.get(directory_en.url)
+    dutch_csv = b"".join(client.get(f"{directory.url}csv/").streaming_content).decode()
+    english_csv = b"".join(client.get(f"{directory_en.url}csv/").streaming_content).decode()
+    figures = client.get(f"{directory_en.url}figures/").text
+
+    assert english.status_code == 200
+    assert english.text.count('class="card"') == 2
+    assert 'lang="nl" hreflang="nl">Buurtmoestuin West</a>' in english.text
+    assert '<p class="card__text" lang="nl">Samen tuinieren.</p>' in english.text
+    assert english.text.count("Energiecoöperatie Zuid") >= 1
+    assert len(dutch_csv.splitlines()) == len(english_csv.splitlines()) == 3
+    assert '<dt class="figures__label">initiatives</dt><dd class="figures__value">2</dd>' in figures

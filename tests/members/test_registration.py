@@ -132,12 +132,22 @@ def test_registration_end_to_end(
     assert "fatima@example.org" not in client.get(page.url).text
 
 
-def test_a_registration_in_english_makes_an_english_draft(
-    client, directory, directory_en, themes, moderator, django_capture_on_commit_callbacks
+def test_an_english_registration_becomes_one_initiative_listed_in_both_languages(
+    client,
+    admin_client,
+    directory,
+    directory_en,
+    themes,
+    moderator,
+    django_capture_on_commit_callbacks,
 ):
+    """A registration from either language is one initiative: a Dutch page (the source,
+    with the text as written) that gets its English translation when it is approved, so
+    that both directories, both CSV files and the figures count it alike."""
+    english = Locale.objects.get(language_code="en")
     english_kind = organisation_kind("zorgboerderij", "en")
-    english_theme = themes["voedsel"].get_translation(Locale.objects.get(language_code="en"))
-
+    english_theme = themes["voedsel"].get_translation(english)
+    MemberPageFactory(parent=directory, title="Buurtkracht Oost")  # one there already
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/en/initiatives/register/",
@@ -153,11 +163,40 @@ def test_a_registration_in_english_makes_an_english_draft(
     stored = Registration.objects.get()
     page = stored.page.specific
     assert stored.language == "en"
-    assert page.locale.language_code == "en"
-    assert page.get_parent().specific == directory_en
-    assert [theme.slug for theme in page.themes.all()] == ["voedsel"]
+    assert page.locale.language_code == "nl"
+    assert page.get_parent().specific == directory
+    assert page.kind.slug == "zorgboerderij" and page.kind.locale.language_code == "nl"
+    assert [(t.slug, t.locale.language_code) for t in page.themes.all()] == [("voedsel", "nl")]
     assert mail.outbox[0].subject.startswith("We have received")
     assert mail.outbox[1].subject.startswith("Nieuwe aanmelding")
+
+    mail.outbox.clear()
+    client.force_login(moderator)
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+        )
+    client.logout()
+
+    translation = page.get_translation(english).specific
+    assert translation.live
+    assert translation.get_parent().specific == directory_en
+    assert "Care Farm North" in client.get(directory.url).text
+    assert "Care Farm North" in client.get(directory_en.url).text
+    dutch_csv = b"".join(client.get(f"{directory.url}csv/").streaming_content).decode()
+    english_csv = b"".join(client.get(f"{directory_en.url}csv/").streaming_content).decode()
+    assert len(dutch_csv.splitlines()) == len(english_csv.splitlines()) == 3  # header + 2
+    figures = client.get(f"{directory_en.url}figures/").text
+    assert '<dt class="figures__label">initiatives</dt><dd class="figures__value">2</dd>' in figures
+    published = [m for m in mail.outbox if m.to == ["fatima@example.org"]]
+    assert len(published) == 1
+    assert translation.full_url in published[0].body
+    # The English copy holds the text as written until an editor translates it: to do.
+    from portal.freshness import State, stale_translations
+
+    rows = [row for row in stale_translations() if row.instance.pk == page.pk]
+    assert [row.state for row in rows] == [State.INCOMPLETE]
 
 
 def test_wagtail_sends_no_mail_of_its_own_inside_the_request(client, directory, themes, moderator):
