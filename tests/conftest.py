@@ -20,27 +20,29 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _second_factor_with_force_login(monkeypatch):
+def _second_factor_with_test_login(monkeypatch):
     """Two-factor sign-in stays enforced in tests, as in production (portal.twofactor).
-    ``force_login`` stands for a person who got through sign-in, so for a user who must use
-    a second factor it also passes that step with a real authenticator app of theirs
-    (tests/utils.py: verify_second_factor). pytest-django's ``admin_client`` goes through
-    here too. Tests of the second step itself sign in with the password form instead
-    (``sign_in_with_password``), which leaves the session unverified."""
+    The test client's ``force_login`` and ``login`` stand for a person who got through
+    sign-in, so for a user who must use a second factor they also pass that step with a real
+    authenticator app of theirs (tests/utils.py: verify_second_factor). pytest-django's
+    ``admin_client`` and WagtailPageTestCase's ``login()`` go through here too. Tests of the
+    second step itself sign in with the password form instead (``sign_in_with_password``),
+    which leaves the session unverified."""
     from django.test.client import ClientMixin
 
     from portal.twofactor import requires_second_factor
 
     from .utils import verify_second_factor
 
-    force_login = ClientMixin.force_login
+    # Both public ways in end in the client's _login (Django 5.2): patch it once.
+    login = ClientMixin._login
 
-    def force_login_with_second_factor(self, user, backend=None):
-        force_login(self, user, backend)
+    def login_with_second_factor(self, user, backend=None):
+        login(self, user, backend)
         if requires_second_factor(user):
             verify_second_factor(self, user)
 
-    monkeypatch.setattr(ClientMixin, "force_login", force_login_with_second_factor)
+    monkeypatch.setattr(ClientMixin, "_login", login_with_second_factor)
 
 
 @pytest.fixture
