@@ -79,3 +79,44 @@ def register_stale_translations_menu_item():
         icon_name="wagtail-localize-language",
         order=8900,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    from .twofactor import views
+
+    return [
+        path("two-factor/", views.manage, name="portal_twofactor_manage"),
+        path("two-factor/verify/", views.verify, name="portal_twofactor_verify"),
+        path("two-factor/setup/", views.setup, name="portal_twofactor_setup"),
+        path(
+            "two-factor/recovery-codes/",
+            views.recovery_codes,
+            name="portal_twofactor_recovery_codes",
+        ),
+        path("two-factor/reset/<int:user_id>/", views.reset_user, name="portal_twofactor_reset"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("portal_twofactor_manage"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Set up an authenticator app, or make new recovery codes."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def register_two_factor_reset_button(user, request_user):
+    from wagtail.admin.widgets.button import Button
+
+    from .twofactor.views import may_reset
+
+    if may_reset(request_user, user):
+        yield Button(
+            _("Reset two-factor sign-in"),
+            reverse("portal_twofactor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )

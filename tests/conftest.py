@@ -19,6 +19,32 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_with_test_login(monkeypatch):
+    """Two-factor sign-in stays enforced in tests, as in production (portal.twofactor).
+    The test client's ``force_login`` and ``login`` stand for a person who got through
+    sign-in, so for a user who must use a second factor they also pass that step with a real
+    authenticator app of theirs (tests/utils.py: verify_second_factor). pytest-django's
+    ``admin_client`` and WagtailPageTestCase's ``login()`` go through here too. Tests of the
+    second step itself sign in with the password form instead (``sign_in_with_password``),
+    which leaves the session unverified."""
+    from django.test.client import ClientMixin
+
+    from portal.twofactor import requires_second_factor
+
+    from .utils import verify_second_factor
+
+    # Both public ways in end in the client's _login (Django 5.2): patch it once.
+    login = ClientMixin._login
+
+    def login_with_second_factor(self, user, backend=None):
+        login(self, user, backend)
+        if requires_second_factor(user):
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "_login", login_with_second_factor)
+
+
 @pytest.fixture
 def locale_nl(db):
     return Locale.objects.get(language_code="nl")

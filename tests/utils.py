@@ -108,3 +108,30 @@ def finish_translation(client, page, translate=to_english):
         assert response.status_code == 302, response.content[:2000]
     target.refresh_from_db()
     return target.specific
+
+
+def verify_second_factor(client, user):
+    """Mark the client's session as having passed the second sign-in step, with a real
+    confirmed authenticator app of the user (made if they have none), as the verify page does."""
+    import django_otp
+    from django.http import HttpRequest
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=True)
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    django_otp.login(request, device)
+    request.session.save()
+    return device
+
+
+def sign_in_with_password(client, user, password="geheim-wachtwoord-1"):
+    """Only the first step, through Wagtail's sign-in form: the session is not verified."""
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": user.get_username(), "password": password}
+    )
+    assert response.status_code == 302, response.content[:2000]
+    return response

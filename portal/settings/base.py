@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "whitenoise.runserver_nostatic",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,6 +56,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in (portal.twofactor): after the password, before any admin view.
+    "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -224,6 +230,21 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Two-factor sign-in (portal.twofactor) for everyone who can reach personal data: superusers,
+# these groups (the reviewers of calls.permissions.REVIEWER_GROUP, Wagtail's moderators), and
+# anyone with one of these permissions. Other editors may turn it on for themselves.
+TWO_FACTOR_GROUPS = ["Beoordelaars", "Moderators"]
+TWO_FACTOR_PERMISSIONS = [
+    "portal.manage_personal_data",
+    "calls.view_application",
+    "calls.change_application",
+]
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = "Wijkkracht"
+# django-otp's throttling: after n wrong codes the next try waits factor * 2^(n-1) seconds.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Rate limit for public forms: this many posts per address per window (seconds).
 FORM_RATE_LIMIT = (5, 10 * 60)

@@ -8,6 +8,8 @@ import openpyxl
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from calls.models import ApplicationFile, CallReviewer, Review
 
@@ -174,6 +176,7 @@ def test_superuser_reaches_every_call(client, target, coordinator, name):
 def test_attachment_link_survives_the_login_redirect(client, target, reviewer):
     application, record = target
     url = reverse("applications:attachment", args=[application.pk, record.pk])
+    app = TOTPDevice.objects.create(user=reviewer, name="authenticator app", confirmed=True)
 
     login_page = client.get(url)
     response = client.post(
@@ -181,6 +184,13 @@ def test_attachment_link_survives_the_login_redirect(client, target, reviewer):
         {"username": "beoordelaar", "password": "geheim-wachtwoord-1", "next": url},
     )
 
+    assert response.status_code == 302
+    assert response["Location"] == url
+    # The second sign-in step (portal.twofactor) keeps the link as well.
+    second_step = client.get(response["Location"])
+    response = client.post(
+        second_step["Location"], {"app-code": f"{totp(app.bin_key):06d}", "next": url}
+    )
     assert response.status_code == 302
     assert response["Location"] == url
     download = client.get(response["Location"])
