@@ -1,11 +1,9 @@
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -198,19 +196,3 @@ class PendingBulkAction(ModerateBulkAction):
             "%(count)d reactions are waiting for moderation again.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
-
-
-class PendingReactionsSummaryItem(SummaryItem):
-    """On the admin's home: how many reactions wait, linked to that filtered list."""
-
-    order = 250
-    template_name = "blog/admin/pending_reactions_summary.html"
-
-    def is_shown(self):
-        return ReactionPermissionPolicy(Reaction).user_has_permission(self.request.user, "change")
-
-    def get_context_data(self, parent_context):
-        return {
-            "count": Reaction.objects.pending().count(),
-            "url": reverse("wagtailsnippets_blog_reaction:list") + "?status=pending",
-        }

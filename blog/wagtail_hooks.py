@@ -1,9 +1,11 @@
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from portal.dashboard import queue_of
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
@@ -11,7 +13,6 @@ from .models import BlogIndexPage, BlogPage, BlogPageAuthor, Reaction, with_auth
 from .viewsets import (
     ApproveBulkAction,
     PendingBulkAction,
-    PendingReactionsSummaryItem,
     ReactionPermissionPolicy,
     SpamBulkAction,
     StoriesViewSetGroup,
@@ -24,9 +25,16 @@ for action in (ApproveBulkAction, SpamBulkAction, PendingBulkAction):
     hooks.register("register_bulk_action", action)
 
 
-@hooks.register("construct_homepage_summary_items")
-def pending_reactions_summary(request, items):
-    items.append(PendingReactionsSummaryItem(request))
+@hooks.register("portal_work_queues")
+def reactions_to_moderate(request):
+    if not ReactionPermissionPolicy(Reaction).user_has_permission(request.user, "change"):
+        return None
+    return queue_of(
+        Reaction.objects.pending(),
+        _("Reactions to moderate"),
+        reverse("wagtailsnippets_blog_reaction:list") + "?status=pending",
+        order=40,
+    )
 
 
 @hooks.register("portal_home_sections", order=10)

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from livinglabs.models import LivingLabPage
+from portal.dashboard import queue_of
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
@@ -103,6 +104,36 @@ def questions(request, home_page):
         question.url = subpage_url(page, request, "question", reference=question.reference)
     return HomeSection(
         "calls/includes/question_home_section.html", {"page": page, "questions": latest}
+    )
+
+
+@hooks.register("portal_work_queues")
+def applications_to_review(request):
+    """Submitted applications of the calls this reviewer is assigned to."""
+    if not request.user.has_perm("calls.view_application"):
+        return None
+    return queue_of(
+        visible_applications(request.user).filter(status=Application.Status.SUBMITTED),
+        _("Applications to review"),
+        reverse("applications:index") + "?status=submitted",
+        waiting_since="submitted_at",
+        order=10,
+    )
+
+
+@hooks.register("portal_work_queues")
+def questions_to_answer(request):
+    """Questions not answered yet (spam aside): the asker waits for an editor."""
+    if not request.user.has_perm("calls.change_question"):
+        return None
+    waiting = Question.objects.filter(erased_at=None, state=Question.State.RECEIVED).exclude(
+        status=Question.Status.SPAM
+    )
+    return queue_of(
+        waiting,
+        _("Questions waiting for an answer"),
+        reverse("questions:index") + "?state=received",
+        order=20,
     )
 
 

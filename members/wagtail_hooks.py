@@ -6,14 +6,16 @@ Hook for other apps: ``members_profile_sections`` — ``fn(request, member_page)
 to list the labs an initiative takes part in (apps may import ``members``, not the reverse).
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from portal.dashboard import queue_of
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
 from .figures import network_figures
-from .models import MemberIndexPage, MemberPage
+from .models import HelpOffer, MemberIndexPage, MemberPage, Registration
 
 
 @hooks.register("portal_home_sections", order=20)
@@ -62,3 +64,31 @@ def generate_members_scale_data(scale):
     from .scale import generate_initiatives
 
     generate_initiatives(scale)
+
+
+@hooks.register("portal_work_queues")
+def registrations_to_moderate(request):
+    if not request.user.has_perm("members.change_registration"):
+        return None
+    return queue_of(
+        Registration.objects.filter(status=Registration.Status.PENDING),
+        _("Registrations to moderate"),
+        reverse("members_registration:index") + "?status=pending",
+        order=30,
+    )
+
+
+@hooks.register("portal_work_queues")
+def offers_to_pass_on(request):
+    """Offers of help for initiatives without a contact address: the staff passes them on
+    while the need is open."""
+    if not request.user.has_perm("members.change_helpoffer"):
+        return None
+    return queue_of(
+        HelpOffer.objects.filter(
+            relayed_to=HelpOffer.Recipient.STAFF, erased_at=None, need__is_met=False
+        ),
+        _("Offers of help to pass on"),
+        reverse("members_helpoffer:index") + "?relayed_to=staff",
+        order=35,
+    )

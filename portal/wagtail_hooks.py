@@ -120,3 +120,31 @@ def register_two_factor_reset_button(user, request_user):
             icon_name="key",
             priority=90,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_queues_panel(request, panels):
+    from .dashboard import WorkQueuesPanel, work_queues
+
+    if queues := work_queues(request):
+        panels.append(WorkQueuesPanel(queues))
+
+
+@hooks.register("portal_work_queues")
+def translations_to_do(request):
+    """Pages and snippets whose translation needs work (portal.freshness)."""
+    from .dashboard import Queue
+    from .freshness import stale_translations
+    from .reports import PERMISSION
+
+    if not request.user.has_perm(PERMISSION):
+        return None
+    rows = stale_translations()
+    changed = [row.source_changed_at for row in rows if row.source_changed_at]
+    return Queue(
+        str(_("Translations to do")),
+        len(rows),
+        min(changed, default=None),
+        reverse("portal_stale_translations"),
+        order=90,
+    )
