@@ -18,6 +18,7 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
@@ -101,6 +102,13 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, new_version(), timeout=None)
+
+
+def bump_after_commit():
+    """Bump once the transaction commits (at once outside one): a request between a bump
+    and the commit would keep what it read of the old rows under the new version. Each
+    change asks; a second bump in the same commit costs one ``incr`` and changes nothing."""
+    transaction.on_commit(bump_content_version, robust=True)
 
 
 # A publish during a Redis outage could not bump the version (portal.cache).

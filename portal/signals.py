@@ -5,7 +5,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import pagecache
+from . import invalidation, pagecache
 from .content import bump_content_version
 from .i18n import forget_locales
 from .models import Navigation, SiteSettings, Theme
@@ -20,6 +20,10 @@ for model in (Theme, Navigation, SiteSettings, PageViewRestriction, Site, get_im
         signal.connect(
             bump_content_version, sender=model, dispatch_uid=f"bump_{model.__name__}_{signal}"
         )
+
+# Submissions that the site shows: erasure and deletion reach every cached copy at once.
+invalidation.connect()
+
 
 for signal in (post_save, post_delete):
     signal.connect(forget_locales, sender=Locale, dispatch_uid=f"forget_locales_{signal}")
