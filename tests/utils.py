@@ -101,3 +101,16 @@ def translate_through_admin(client, page, translate=to_english):
         assert response.status_code == 302, response.content[:2000]
     target.refresh_from_db()
     return target.specific
+
+
+def rows_holding(*needles):
+    """``table: [row, ...]`` of every table whose rows hold any of ``needles``."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (names from the schema)
+            for row in cursor.fetchall():
+                text = " ".join(str(value) for value in row).lower()
+                if any(needle.lower() in text for needle in needles):
+                    found.setdefault(table, []).append(row)
+    return found

@@ -280,8 +280,7 @@ class Command(BaseCommand):
         """Confirmation mails waiting in the database queue for ``email`` (None: no queue)."""
         if not self.queue_model():
             return None
-        return (
-            self.queue_model()
-            .objects.filter(args_kwargs__kwargs__to=[email], task_path="portal.tasks.send_email")
-            .count()
-        )
+        from portal.models import OutgoingMail
+
+        # The queue holds each mail's id; the mail itself waits in its own row.
+        return OutgoingMail.objects.filter(to__icontains=email).count()
