@@ -170,6 +170,11 @@ class BaseSubmission(models.Model):
         Subclasses first set a status (withdrawn) and keep its history."""
         self.erase_personal_data()
 
+    def erasure_note(self):
+        """Hook: what erasure does beyond this row, in a sentence for the person's link
+        (a published profile stays, without their copies); empty when nothing."""
+        return ""
+
     def erase_related(self):
         """Hook: personal data kept outside this row (history notes, a draft page...)."""
 
