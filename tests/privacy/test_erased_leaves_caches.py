@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from blog.models import Reaction
 from calls.models import Question
-from portal import privacy
+from portal import content, privacy
 from portal.demo import translate_instance
 from portal.privacy import self_service_path
 
@@ -167,3 +167,36 @@ def test_every_kind_of_submission_says_whether_the_site_shows_it():
 
     assert labels == set(SHOWN) | set(NOT_SHOWN)
     assert not set(SHOWN) & set(NOT_SHOWN)
+
+
+def test_with_trusted_versions_the_erasing_worker_forgets_at_once_and_the_others_in_a_second(
+    client, question_page, published, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTENT_VERSION_TRUST = 60
+    urls = question_urls(question_page)[:2]
+    warm(client, urls, TEXT)
+    other_worker = dict(content._trusted)  # what another process still trusts
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(self_service_path(published), {"action": "erase"})
+    assert_gone(client, urls, TEXT, NAME)  # this worker: at once
+
+    warm(client, urls)
+    content._trusted.update(other_worker)
+    content._trusted["until"] = 0  # that worker's trusted second has passed
+    assert_gone(client, urls, TEXT, NAME)
+
+
+def test_an_erased_question_is_purged_from_a_cdn_in_both_languages(
+    client, question_page, published, settings, django_capture_on_commit_callbacks
+):
+    from tests.test_cache import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_cache.RecordingBackend"}}
+    RecordingBackend.urls = []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(self_service_path(published), {"action": "erase"})
+
+    english = in_english(question_page)
+    assert {question_page.get_full_url(), english.get_full_url()} <= set(RecordingBackend.urls)

@@ -103,3 +103,19 @@ def test_a_mail_the_server_keeps_refusing_leaves_no_address_in_the_traceback(set
     (result,) = DBTaskResult.objects.all()
     assert result.status == "FAILED"
     assert rows_holding(EMAIL, NAME) == {}
+
+
+def test_erasure_takes_the_row_out_of_the_admin_history_labels(question_page, admin_user):
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    from ..factories import QuestionFactory
+
+    question = QuestionFactory(page=question_page, name=NAME, text="Waar laad ik in Ommen?")
+    log(instance=question, action="wagtail.edit", user=admin_user)
+    assert "Waar laad ik in Ommen?" in ModelLogEntry.objects.get().label
+
+    question.erase_personal_data()
+
+    assert ModelLogEntry.objects.get().label == question.reference
+    assert rows_holding("Waar laad ik in Ommen?") == {}
