@@ -11,6 +11,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.choosers import CheckedChooserViewSet, SharedContentChooserViewSet
+
 from .models import BlogPage, Person, Reaction
 
 
@@ -48,6 +50,7 @@ class ReactionFilterSet(WagtailFilterSet):
 
 class ReactionViewSet(SnippetViewSet):
     model = Reaction
+    chooser_viewset_class = CheckedChooserViewSet
     icon = "comment"
     menu_label = _("Reactions")
     menu_order = 100
@@ -102,6 +105,7 @@ class ReactionViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = SharedContentChooserViewSet
     icon = "user"
     menu_label = _("Authors")
     menu_order = 200

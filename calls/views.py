@@ -252,7 +252,7 @@ def thanks(page, request):
     response = TemplateResponse(
         request,
         "calls/open_call_thanks.html",
-        {**page.get_context(request), "application": application},
+        {**page.get_context(request), "application": application, "subpage_route": "thanks"},
     )
     return private(response)
 
@@ -271,6 +271,7 @@ def draft_saved(page, request):
             "application": application,
             "resume_url": resume_url(application, page, request),
             "masked_email": mask_email(application.email),
+            "subpage_route": "draft_saved",
         },
     )
     return private(response)
@@ -333,7 +334,12 @@ def question_overview(page, request):
     return TemplateResponse(
         request,
         "calls/open_call_questions.html",
-        {**page.get_context(request), "form": form, "canonical_url": request.path},
+        {
+            **page.get_context(request),
+            "form": form,
+            "canonical_url": request.path,
+            "subpage_route": "question_overview",
+        },
     )
 
 

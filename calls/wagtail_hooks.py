@@ -13,7 +13,7 @@ from livinglabs.models import LivingLabPage
 from portal.home import HomeSection
 from portal.i18n import active_locale
 
-from .models import Application, OpenCallPage, QuestionPage
+from .models import Application, OpenCallPage, Question, QuestionPage
 from .permissions import visible_applications
 from .viewsets import OpenCallViewSetGroup
 
@@ -104,6 +104,29 @@ def questions(request, home_page):
     return HomeSection(
         "calls/includes/question_home_section.html", {"page": page, "questions": latest}
     )
+
+
+@hooks.register("portal_sitemap_entries")
+def question_sitemap_entries(request):
+    """Each published question, at its address under every language's question page."""
+    pages = {}
+    for page in QuestionPage.objects.visible().select_related("locale"):
+        pages.setdefault(page.translation_key, []).append(page)
+    questions = (
+        Question.objects.public()
+        .filter(page__translation_key__in=pages)
+        .values_list("reference", "published_at", "answered_at", "page__translation_key")
+    )
+    for reference, published_at, answered_at, key in questions:
+        lastmod = max(filter(None, [published_at, answered_at]), default=None)
+        yield {
+            page.locale.language_code: (
+                page.get_full_url(request)
+                + page.reverse_subpage("question", kwargs={"reference": reference}).lstrip("/"),
+                lastmod,
+            )
+            for page in pages[key]
+        }
 
 
 @hooks.register("portal_load_demo", order=50)

@@ -1,5 +1,8 @@
 """Demo content of the home app: the home page and the pages per audience."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from .demo_statements import STATEMENT_PAGES
@@ -219,6 +222,19 @@ STANDARD_PAGES = [
 ]
 
 
+def serve_site_at_base_url():
+    """The default site's address is the one the site is served at (WAGTAILADMIN_BASE_URL:
+    http://127.0.0.1:8000 for make run), not Wagtail's placeholder ``localhost:80``: that
+    record builds every absolute link (mail, canonical, sitemap, feeds, calendars), and
+    nothing listens on localhost:80. A site an operator has given its own address is left
+    as it is."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
+    for site in Site.objects.filter(is_default_site=True, hostname="localhost", port=80):
+        site.hostname, site.port = base.hostname, port
+        site.save()  # not update(): saving a Site bumps the content version (portal.signals)
+
+
 def load_home(demo):
     """Dutch home and audience pages first, then their translations, parents before children."""
     root = Page.get_first_root_node()
@@ -234,6 +250,7 @@ def load_home(demo):
         site.root_page = home
         site.site_name = "Wijkkracht"
         site.save()
+    serve_site_at_base_url()
 
     pages = {data["slug"]["nl"]: demo.page(home, StandardPage, data) for data in STANDARD_PAGES}
     if not home.ways_in:

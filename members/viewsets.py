@@ -24,6 +24,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.choosers import SharedContentChooserViewSet
 from portal.models import PersonalDataLog
 
 from .models import HelpOffer, OrganisationKind, Registration
@@ -386,6 +387,7 @@ class HelpOfferViewSet(ReadOnlyViewSet):
 
 class OrganisationKindViewSet(SnippetViewSet):
     model = OrganisationKind
+    chooser_viewset_class = SharedContentChooserViewSet
     icon = "tag"
     menu_label = _("Kinds of organisation")
     list_display = ["name", "slug", "sort_order"]

@@ -317,7 +317,7 @@ class Bench:
         self.write("# make bench")
         self.write()
         self.write(
-            f"gunicorn with {self.workers} sync workers on 127.0.0.1, wrk for "
+            f"gunicorn (gunicorn.conf.py) with {self.workers} workers on 127.0.0.1, wrk for "
             f"{self.seconds:g} s per address ({self.workers + 3} connections, gzip accepted); "
             f"in-process: Django's test client, {self.requests} warm requests each. "
             f"Static file: `{STATIC_FILE}` through whitenoise. Ratio = page rps / static rps "

@@ -143,7 +143,11 @@ def remember_many(name, ids, *parts, build):
     suffix = ":".join(map(str, parts))
     keys = {pk: f"portal:{name}:{version}:{pk}:{suffix}" for pk in ids}
     memory = _memory_of(version)
-    found = {pk: memory[key] for pk, key in keys.items() if key in memory}
+    # One read per key: another thread of this worker (gthread) may clear the memory between
+    # a membership test and a read.
+    found = {
+        pk: value for pk, key in keys.items() if (value := memory.get(key, MISSING)) is not MISSING
+    }
     if missing := [pk for pk in ids if pk not in found]:
         shared = cache.get_many([keys[pk] for pk in missing])
         for pk in missing:

@@ -13,14 +13,20 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
 from .content import remember
 
@@ -62,6 +68,17 @@ def _translation_note(page):
                 logs.filter(revision_id=page.live_revision_id).values("created_at")[:1]
             ),
             last_synced_at=Subquery(logs.values("created_at")[:1]),
+            untranslated=Exists(
+                StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(
+                    Exists(
+                        StringTranslation.objects.filter(
+                            translation_of_id=OuterRef("string_id"),
+                            context_id=OuterRef("context_id"),
+                            locale_id=OuterRef(OuterRef("target_locale_id")),
+                        )
+                    )
+                )
+            ),
             source_published_at=Subquery(
                 Page.objects.filter(
                     translation_key=OuterRef("source__object_id"),
@@ -79,6 +96,7 @@ def _translation_note(page):
         "language": source.locale.language_code,
         "synced_at": synced_at,
         "behind": is_behind(translation.source_published_at, source.last_updated_at, synced_at),
+        "incomplete": bool(translation.untranslated),
     }
 
 
@@ -89,11 +107,13 @@ class State:
     MISSING = "missing"
     DRAFT = "draft"
     BEHIND = "behind"
+    INCOMPLETE = "incomplete"
 
     choices = [
         (MISSING, _("Not translated")),
         (DRAFT, _("Translation not published")),
         (BEHIND, _("Behind its source")),
+        (INCOMPLETE, _("Partly untranslated")),
     ]
     labels = dict(choices)
 
@@ -187,6 +207,30 @@ def _synced_at(logs, live_revision_id=None):
     return logs[0][0]
 
 
+def untranslated_segments(sources, locales):
+    """{(source id, locale id): number of text segments with no translation into that
+    locale}, one query per locale. wagtail-localize's sync and "publish" copy the source
+    text into such segments, so a translation can be live, synced and still partly in the
+    source language: it is never up to date while any are left."""
+    counts = {}
+    for locale in locales:
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale=locale,
+        )
+        rows = (
+            StringSegment.objects.filter(source__in=sources)
+            .exclude(Exists(translated))
+            .order_by()
+            .values("source_id")
+            .annotate(count=Count("pk"))
+            .values_list("source_id", "count")
+        )
+        counts.update({(source_id, locale.pk): count for source_id, count in rows})
+    return counts
+
+
 def stale_page_rows(source, targets):
     """Live pages in ``source``'s language whose translation is missing, unpublished or
     behind, in tree order. A constant number of queries, however many pages."""
@@ -206,6 +250,7 @@ def stale_page_rows(source, targets):
         ).only("id", "translation_key", "locale_id", "live", "live_revision_id")
     }
     sources, enabled, logs = _sources_and_logs(keys, source)
+    untranslated = untranslated_segments(sources.values(), targets)
     finder = AdminURLFinder()
     rows = []
     for page in originals:
@@ -261,6 +306,17 @@ def stale_page_rows(source, targets):
                         action_label=_("Sync"),
                     )
                 )
+            elif untranslated.get((item.id, locale.id)):
+                rows.append(
+                    Row(
+                        **base,
+                        locale=locale,
+                        state=State.INCOMPLETE,
+                        synced_at=synced_at,
+                        action_url=finder.get_edit_url(copy) or "",
+                        action_label=_("Translate the rest"),
+                    )
+                )
     return rows
 
 
@@ -303,6 +359,7 @@ def stale_snippet_rows(source, targets):
             )
         )
         sources, enabled, logs = _sources_and_logs(keys, source)
+        untranslated = untranslated_segments(sources.values(), targets)
         for original in originals:
             base = {
                 "instance": original,
@@ -344,7 +401,23 @@ def stale_snippet_rows(source, targets):
                             action_label=_("Sync"),
                         )
                     )
+                elif untranslated.get((item.id, locale.id)):
+                    rows.append(
+                        Row(
+                            **base,
+                            locale=locale,
+                            state=State.INCOMPLETE,
+                            synced_at=synced_at,
+                            action_url=_translation_editor_url(model, original, locale),
+                            action_label=_("Translate the rest"),
+                        )
+                    )
     return rows
+
+
+def _translation_editor_url(model, original, locale):
+    target = model.objects.filter(translation_key=original.translation_key, locale=locale).first()
+    return (AdminURLFinder().get_edit_url(target) or "") if target else ""
 
 
 def stale_translations():

@@ -10,9 +10,11 @@ _locales = {}
 def active_locale():
     """The Locale of the active language; Locale rows are read once per process."""
     code = get_supported_content_language_variant(get_language())
-    if code not in _locales:
-        _locales[code] = Locale.objects.get(language_code=code)
-    return _locales[code]
+    # One read: another thread of this worker (gthread) may forget the locales meanwhile.
+    locale = _locales.get(code)
+    if locale is None:
+        locale = _locales[code] = Locale.objects.get(language_code=code)
+    return locale
 
 
 def forget_locales(**kwargs):

@@ -23,10 +23,12 @@ logger = logging.getLogger(__name__)
 
 
 def render_mail(template, context, language):
-    """Subject and body of ``templates/<template>_subject.txt`` and ``<template>.txt``."""
+    """Subject and body of ``templates/<template>_subject.txt`` and ``<template>.txt``, as
+    plain text: rendered by the template engine that escapes nothing (settings.TEMPLATES)."""
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context, using="text")
+        subject = " ".join(subject.split())
+        body = render_to_string(f"{template}.txt", context, using="text")
     return subject, body
 
 

@@ -1,8 +1,12 @@
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 # Addresses outside i18n_patterns: an unknown one there is a plain 404, not a redirect to a
@@ -131,3 +135,64 @@ class CompressionMiddleware(GZipMiddleware):
         ):
             return response
         return super().process_response(request, response)
+
+
+# Control characters no visitor ever sends: PostgreSQL refuses NUL in text (a query with one
+# fails, and the visitor got the outage page), the others end up in logs and mails. Tab,
+# line feed and carriage return are what text areas send: allowed in posted values only.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_CHARACTERS_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def has_control_characters(request):
+    if CONTROL_CHARACTERS.search(request.path_info):
+        return True
+    if any(
+        CONTROL_CHARACTERS.search(key) or CONTROL_CHARACTERS.search(value)
+        for key, values in request.GET.lists()
+        for value in values
+    ):
+        return True
+    if request.method != "POST" or not request.content_type.startswith(FORM_CONTENT_TYPES):
+        return False
+    try:
+        fields = request.POST.lists()
+    except Exception:
+        return False  # a malformed body: the view answers it as it would have
+    # File names are cleaned by Django's upload handling; keys and text values are not.
+    return any(
+        CONTROL_CHARACTERS.search(key) or CONTROL_CHARACTERS_IN_TEXT.search(value)
+        for key, values in fields
+        for value in values
+    )
+
+
+class ControlCharacterMiddleware:
+    """Answers 400, with a short page in the visitor's language, for a path, query string
+    or posted form that holds a control character (NUL above all), before anything reaches
+    the page cache, a view or the database. Django's form fields refuse NUL as well, but
+    listing filters, search and Wagtail's own routes read the query string directly."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_control_characters(request):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def bad_request(request):
+    language = translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request)
+    with translation.override(language):
+        # No context processors: nothing here may need the database.
+        response = HttpResponseBadRequest(
+            render_to_string("400.html", {"request": request}),
+            content_type="text/html; charset=utf-8",
+        )
+        response["Content-Language"] = language
+    patch_cache_control(response, private=True, no_store=True)
+    return response

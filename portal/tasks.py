@@ -1,13 +1,23 @@
-"""The mail task. It is given the id of an ``OutgoingMail`` row, never the mail itself:
-the task queue keeps its arguments, result and traceback, and they must hold no personal
-data (portal.models.mail). A row that erasure removed is not sent."""
+"""Background tasks: every mail leaves through ``send_email``, run by the worker.
+
+The task is given the id of an ``OutgoingMail`` row, never the mail itself: the task queue
+keeps its arguments, result and traceback, and they must hold no personal data
+(portal.models.mail). The row is deleted once the mail is sent or given up; a row that
+erasure removed first is not sent.
+
+A mail outage must neither lose a message nor send it twice. A message the server did not
+take (refused, timed out, disconnected) is queued again for later, with growing pauses
+(``MAIL_RETRY_DELAY`` doubling up to ``MAIL_RETRY_MAX_DELAY``), for ``MAIL_MAX_ATTEMPTS``
+attempts, which span about two days; only then is it marked failed. Once the server has
+taken the message, a failing goodbye (QUIT) is only logged: trying again would send it twice.
+"""
 
 import logging
 import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 from django_tasks import task
 
@@ -19,6 +29,12 @@ class MailNotSent(OSError):
     name the recipients, and the queue keeps the traceback)."""
 
 
+def retry_delay(attempt):
+    """The pause after failed attempt ``attempt`` (1, 2, ...)."""
+    seconds = settings.MAIL_RETRY_DELAY * 2 ** (attempt - 1)
+    return timedelta(seconds=min(seconds, settings.MAIL_RETRY_MAX_DELAY))
+
+
 @task()
 def send_email(mail_id, attempt=1):
     """Send one message; on a mail outage, try again later where the backend can defer."""
@@ -27,10 +43,17 @@ def send_email(mail_id, attempt=1):
     mail = OutgoingMail.objects.filter(pk=mail_id).first()
     if mail is None:
         return "gone"
+    connection = get_connection()
     message = EmailMessage(
-        subject=mail.subject, body=mail.body, to=mail.to, reply_to=mail.reply_to or None
+        subject=mail.subject,
+        body=mail.body,
+        to=mail.to,
+        reply_to=mail.reply_to or None,
+        connection=connection,
     )
     try:
+        # Opened here, so send() leaves the goodbye to the finally below.
+        connection.open()
         message.send()
     except (smtplib.SMTPException, OSError) as error:
         backend = send_email.get_backend()
@@ -39,11 +62,16 @@ def send_email(mail_id, attempt=1):
             raise MailNotSent(
                 f"mail {mail_id} not sent after {attempt} attempt(s): {type(error).__name__}"
             ) from None
-        delay = timedelta(minutes=2**attempt)
+        delay = retry_delay(attempt)
         logger.warning(
             "Sending mail %s failed, attempt %s; trying again in %s", mail_id, attempt, delay
         )
         send_email.using(run_after=timezone.now() + delay).enqueue(mail_id, attempt=attempt + 1)
         return "deferred"
+    finally:
+        try:
+            connection.close()
+        except (smtplib.SMTPException, OSError) as error:
+            logger.info("Closing the mail connection failed: %s", error)
     mail.delete()
     return "sent"

@@ -7,11 +7,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import routing, selfservice, views
+from portal import routing, selfservice, signin, views
 
 handler500 = "portal.views.server_error"
 
+wagtail_util_urls = [
+    pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"
+]
+
 urlpatterns = [
+    # Before Wagtail's own, which signs out on a GET too (portal.signin).
+    path("admin/logout/", signin.LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
@@ -31,7 +37,11 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
     path(_("your-data/done/"), selfservice.done, name="privacy_done"),
     path(_("your-data/<str:token>/"), selfservice.self_service, name="privacy_self_service"),
+    # Wagtail's own front-end routes (the login for pages and documents restricted to
+    # logged-in users, the password form of a password-protected page) come before the
+    # catch-all page route, which would take ``_util/login/`` for a page path; Wagtail's
+    # serve route is left out, ours replaces it.
+    path("", include(wagtail_util_urls)),
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -18,6 +18,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Page
 
 from . import pagecache
@@ -145,6 +146,20 @@ def sitemap(request):
                         "lastmod": page.last_published_at,
                         "alternates": alternates if len(alternates) > 1 else [],
                         "default": default,
+                    }
+                )
+    # Addresses that are not pages of their own (a question's path under the question page)
+    # come from their apps: each hook returns groups of {language: (url, lastmod)}.
+    for hook in hooks.get_hooks("portal_sitemap_entries"):
+        for group in hook(request):
+            alternates = [(code, url) for code, (url, _lastmod) in sorted(group.items())]
+            for url, lastmod in group.values():
+                entries.append(
+                    {
+                        "url": url,
+                        "lastmod": lastmod,
+                        "alternates": alternates if len(alternates) > 1 else [],
+                        "default": group.get("nl", (None,))[0],
                     }
                 )
     entries.sort(key=lambda entry: entry["url"])

@@ -17,7 +17,7 @@ from portal.models import OutgoingMail
 from portal.tasks import send_email
 
 from .factories import BlogIndexPageFactory, BlogPageFactory, ReactionFactory
-from .utils import translated
+from .utils import publish, translated
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -508,3 +508,32 @@ def test_the_admin_list_is_in_the_editors_language(client, story, editor):
         assert label in response.text, label
     assert "Een heel lange reactie. " * 4 in response.text
     assert "Een heel lange reactie. " * 6 not in response.text
+
+
+def test_a_reaction_sent_from_an_english_story_is_answered_in_english(
+    client, story, editor, django_capture_on_commit_callbacks
+):
+    english = translated(story)
+    english.title = "Residents' Organisation Beijum"
+    publish(english)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, english, text="We'd like this in Zwolle too.")
+
+    reaction = Reaction.objects.get()
+    receipt = follow(client, response)
+    confirmation, notice = mail.outbox
+    assert reaction.language == "en"
+    assert receipt.status_code == 200
+    assert 'href="/en/your-data/' in receipt.text
+    assert "/nl/jouw-gegevens/" not in receipt.text
+    assert confirmation.subject == f"Your reaction {reaction.reference} has arrived"
+    assert "Thank you for your reaction to “Residents' Organisation Beijum”" in confirmation.body
+    assert "http://testserver/en/your-data/" in confirmation.body
+    assert "/nl/" not in confirmation.body
+    self_service = client.get(confirmation.body.split("http://testserver")[-1].split()[0])
+    assert self_service.status_code == 200
+    assert self_service.headers["Content-Language"] == "en"
+    # Plain-text mail is never HTML-escaped, in the subject or in the body.
+    assert notice.subject == "Nieuwe reactie op “Residents' Organisation Beijum”"
+    assert "&#x27;" not in notice.subject + notice.body + confirmation.body
+    assert "We'd like this in Zwolle too." in notice.body

@@ -1,7 +1,10 @@
 """What every public form relies on: mail after commit, retries, honeypot, replay key."""
 
+from datetime import timedelta
+
 import pytest
 from django import forms
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
 from django.test import override_settings
@@ -10,7 +13,7 @@ from django_tasks import task_backends
 from portal.forms import SubmissionFormMixin
 from portal.mail import queue_mail
 from portal.models import OutgoingMail
-from portal.tasks import send_email
+from portal.tasks import retry_delay, send_email
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -118,3 +121,21 @@ def test_each_rendered_form_gets_its_own_token():
 def test_a_filled_honeypot_marks_the_post_as_spam():
     assert ExampleForm(data={"name": "Bot", "website": "http://spam.example"}).is_spam
     assert not ExampleForm(data={"name": "Fatima", "website": ""}).is_spam
+
+
+@override_settings(EMAIL_BACKEND="tests.failing_mail.GoodbyeFailingEmailBackend")
+def test_a_mail_the_server_took_is_not_sent_again_when_its_goodbye_fails():
+    outgoing = OutgoingMail.objects.create(subject="Hallo", body="Tekst", to=["a@example.org"])
+
+    outcome = send_email.call(outgoing.pk)
+
+    assert outcome == "sent"
+    assert [message.subject for message in mail.outbox] == ["Hallo"]
+
+
+def test_mail_retries_double_their_pause_up_to_an_hour_for_about_two_days():
+    pauses = [retry_delay(attempt) for attempt in range(1, settings.MAIL_MAX_ATTEMPTS)]
+
+    assert pauses[:3] == [timedelta(minutes=2), timedelta(minutes=4), timedelta(minutes=8)]
+    assert max(pauses) == timedelta(hours=1)
+    assert timedelta(days=1.5) < sum(pauses, timedelta()) < timedelta(days=2.5)

@@ -15,7 +15,7 @@ from portal.demo import translate_instance
 from portal.models import Theme
 
 from .factories import BlogIndexPageFactory, BlogPageFactory, StandardPageFactory
-from .utils import publish, to_english, translate_through_admin, translated
+from .utils import finish_translation, publish, to_english, translate_through_admin, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -83,16 +83,42 @@ def test_after_the_dutch_page_changes_the_english_page_says_it_is_behind(
     assert f'<a href="{story.url}" hreflang="nl">read the Dutch page</a>' in note
 
 
-def test_after_a_sync_the_english_page_is_fresh_again(admin_client, client, story_pair):
+def test_a_sync_with_publish_is_not_called_up_to_date_while_text_is_untranslated(
+    admin_client, client, story_pair
+):
+    """wagtail-localize's sync puts the new Dutch intro on the English page until someone
+    translates it: the page says so, and stays in the report."""
     story, english = story_pair
     story.intro = "Restaurants geven nu ook theeblaadjes."
     publish(story)
 
     sync(admin_client, story)
 
+    page = client.get(english.url)
+    note = note_of(page)
+    assert "Restaurants geven nu ook theeblaadjes." in page.text
+    assert "parts of it are not translated yet and are shown in Dutch" in note
+    assert "brought up to date" not in note
+    rows = report_rows(admin_client)
+    assert [(row["Title"], row["State"]) for row in rows] == [
+        ("Zwammen op koffiedik", "Partly untranslated")
+    ]
+
+
+def test_after_a_sync_and_translating_the_rest_the_english_page_is_fresh_again(
+    admin_client, client, story_pair
+):
+    story, english = story_pair
+    story.intro = "Restaurants geven nu ook theeblaadjes."
+    publish(story)
+    sync(admin_client, story)
+
+    finish_translation(admin_client, story)
+
     note = note_of(client.get(english.url))
     assert "This page was translated from Dutch" in note
-    assert "has changed" not in note
+    assert "has changed" not in note and "not translated yet" not in note
+    assert report_rows(admin_client) == []
 
 
 def test_a_sync_that_is_not_yet_published_leaves_the_english_page_behind(
@@ -261,8 +287,11 @@ def test_the_report_lists_what_changed_in_dutch_with_a_link_to_sync_it(demo, adm
     with TestCase.captureOnCommitCallbacks(execute=True):
         admin_client.post(translate_new, {"locales": [english.id]})
     rows = report_rows(admin_client)
+    # A sync copies the new Dutch text in until someone translates it: still to do.
     assert [(row["Title"], row["State"]) for row in rows] == [
-        (new.title, "Translation not published")
+        (about.title, "Partly untranslated"),
+        (new.title, "Translation not published"),
+        (energy.name, "Partly untranslated"),
     ]
 
 

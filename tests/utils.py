@@ -76,6 +76,13 @@ def translate_through_admin(client, page, translate=to_english):
             {"locales": [locale.id]},
         )
         assert response.status_code == 302, response.content[:2000]
+    return finish_translation(client, page, translate)
+
+
+def finish_translation(client, page, translate=to_english):
+    """The translator's part: download the PO file of the page's English translation, fill
+    in every segment, upload it, publish. Returns the English page."""
+    locale = Locale.objects.get(language_code="en")
     target = page.get_translation(locale)
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=locale

@@ -1,6 +1,7 @@
 from http import HTTPMethod
 
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -10,7 +11,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -19,6 +20,14 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import BasePage
 
 from ..blocks import CriteriaBlock, QuestionsBlock
+
+FORMER_ROUTES = {
+    "thanks": "thanks",
+    "saved": "draft_saved",
+    "resume": "resume",
+    "questions": "question_overview",
+    "deadline": "deadline",
+}
 
 
 class OpenCallPage(RoutablePageMixin, BasePage):
@@ -155,32 +164,43 @@ class OpenCallPage(RoutablePageMixin, BasePage):
 
         return call_page(self, request)
 
-    @path("thanks/")
+    @path(_("thanks/"), name="thanks")
     def thanks(self, request):
         from ..views import thanks
 
         return thanks(self, request)
 
-    @path("saved/")
+    @path(_("saved/"), name="draft_saved")
     def draft_saved(self, request):
         from ..views import draft_saved
 
         return draft_saved(self, request)
 
-    @path("resume/")
+    @path(_("resume/"), name="resume")
     def resume(self, request):
         from ..views import resume
 
         return resume(self, request)
 
-    @path("questions/")
+    @path(_("questions/"), name="question_overview")
     def question_overview(self, request):
         from ..views import question_overview
 
         return question_overview(self, request)
 
-    @path("deadline/")
+    @path(_("deadline/"), name="deadline")
     def deadline(self, request):
         from ..views import deadline_calendar
 
         return deadline_calendar(self, request)
+
+    # The English segments that Dutch addresses had before the routes were translated: links
+    # in mails already sent (a draft's resume link among them) lead on, with their token.
+    # In English the routes above match these first.
+    @re_path(r"^(?P<segment>thanks|saved|resume|questions|deadline)/$", name="former_route")
+    def former_route(self, request, segment):
+        name = FORMER_ROUTES[segment]
+        url = (self.get_url(request) or "") + self.reverse_subpage(name).lstrip("/")
+        if query := request.META.get("QUERY_STRING"):
+            url = f"{url}?{query}"
+        return HttpResponsePermanentRedirect(url)

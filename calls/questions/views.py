@@ -228,8 +228,9 @@ def base_context(page, request, route=None):
 
     context = BasePage.get_context(page, request)
     if route:
+        name, kwargs = (route, {}) if isinstance(route, str) else route
         context["subpage_route"] = route
-        context["canonical_url"] = subpage_url(page, request, route)
+        context["canonical_url"] = subpage_url(page, request, name, **kwargs)
     return context
 
 
@@ -267,13 +268,11 @@ def question_detail(page, request, reference):
     if not question.is_public and not is_asker:
         raise Http404(gettext("There is no such question."))
     (question,) = with_links([question], request)
-    context = base_context(page, request)
-    url = subpage_url(page, request, "question", reference=question.reference)
+    context = base_context(page, request, ("question", {"reference": question.reference}))
     context.update(
         {
             "question": question,
             "is_asker": is_asker,
-            "canonical_url": url,
             "changes": question.changes.filter(field="state") if is_asker else None,
         }
     )

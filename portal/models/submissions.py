@@ -19,6 +19,14 @@ def new_reference(prefix):
     return f"{prefix}-{timezone.localdate().year}-{code}"
 
 
+def active_language():
+    """The language of the page the visitor sent the form from (i18n_patterns activates it
+    from the URL prefix): their receipt, self-service page and mail are in it."""
+    language = get_language() or settings.LANGUAGE_CODE
+    codes = [code for code, _name in settings.LANGUAGES]
+    return language if language in codes else language.split("-")[0]
+
+
 class BaseSubmission(models.Model):
     """What every form a visitor sends has: a reference, a language, consent, a replay key.
 
@@ -33,8 +41,9 @@ class BaseSubmission(models.Model):
     # A hash of the one-time form token and the posted content: a double click or a replay
     # of the same post finds the stored submission instead of making a second one.
     submission_key = models.CharField(max_length=64, unique=True, editable=False)
+    # A fixed default made every submission Dutch, an English reaction included.
     language = models.CharField(
-        _("language"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language"), max_length=7, choices=settings.LANGUAGES, default=active_language
     )
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("e-mail address"), max_length=254)
@@ -49,7 +58,7 @@ class BaseSubmission(models.Model):
         if not self.submission_key:
             self.submission_key = secrets.token_hex(32)
         if not self.language:
-            self.language = get_language() or settings.LANGUAGE_CODE
+            self.language = active_language()
         if self.reference:
             return super().save(*args, **kwargs)
         # A reference is random; on the rare clash, draw again.

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the path or the query string (portal.middleware).
+    "portal.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise, which serves static files compressed ahead of time.
     "portal.middleware.CompressionMiddleware",
@@ -74,14 +76,32 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mail (portal.mail): text is never HTML-escaped there ("Residents&#x27;").
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
-        # A busy development server and a background task may write at once.
-        "OPTIONS": {"timeout": 20},
+        # A web server with an admin writes from several threads at once (the editor's
+        # session pings every few seconds while a revision is saved): WAL lets readers go on
+        # beside a writer, IMMEDIATE takes the write lock when a transaction starts (so a
+        # reader never fails to upgrade half-way with "database is locked"), and the busy
+        # timeout makes a second writer wait instead of failing.
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -109,6 +129,13 @@ REMEMBERED_TIMEOUT = 24 * 60 * 60
 WAGTAILFRONTENDCACHE = {}
 # Translations have their own addresses, purged when they are published: no copies per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Wrong passwords are counted per account and per address in the shared cache; past a limit
+# every sign-in there is refused, the right password included, until LOGIN_COOL_OFF seconds
+# after the first failure have passed (portal/signin.py).
+AUTHENTICATION_BACKENDS = ["portal.signin.ThrottledBackend"]
+LOGIN_FAILURE_LIMITS = {"account": 5, "address": 15}
+LOGIN_COOL_OFF = 5 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,7 +202,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_FROM_EMAIL = "Wijkkracht <noreply@wijkkracht.example>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MAIL_MAX_ATTEMPTS = 6
+# A mail the server does not take is tried again after 2, 4, 8, 16 and 32 minutes, then
+# hourly: 50 attempts span about two days before it is marked failed (portal/tasks.py).
+MAIL_RETRY_DELAY = 120
+MAIL_RETRY_MAX_DELAY = 60 * 60
+MAIL_MAX_ATTEMPTS = 50
 
 WAGTAIL_SITE_NAME = "Wijkkracht"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
@@ -209,7 +240,8 @@ NUM_PROXIES = 0
 MAP_TILE_URL = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 )
-MAP_ATTRIBUTION = 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'
+# Who the map tiles are from; "Map data" before it is in the visitor's language.
+MAP_ATTRIBUTION = ("Kadaster", "https://www.kadaster.nl")
 
 LOGGING = {
     "version": 1,

@@ -2,8 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.content import public, remember
@@ -78,8 +80,9 @@ def _page_links(request, page, route, current):
         other = translations.get(code)
         url = other.get_url(request) if other else home_url(code)
         if other and route:
+            name, kwargs = (route, {}) if isinstance(route, str) else route
             with translation.override(code):
-                url += page.reverse_subpage(route).lstrip("/")
+                url += page.reverse_subpage(name, kwargs=kwargs).lstrip("/")
         links.append(_link(code, name, url, other, current))
     return links
 
@@ -99,8 +102,9 @@ def language_links(context):
     """
     request = context["request"]
     page = context.get("page")
-    # A sub-address of a routable page (a form, a figures page) names its route, so that
-    # its translation is the same sub-address of the translated page.
+    # A sub-address of a routable page (a form, a figures page) names its route, and its
+    # arguments as ``(name, kwargs)`` (a question's reference), so that its translation is
+    # the same sub-address of the translated page.
     route = context.get("subpage_route")
     current = translation.get_language()
     links = []
@@ -208,7 +212,12 @@ def query_string(context, **changes):
 
 @register.simple_tag
 def map_settings():
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+    """The tile address and the attribution Leaflet shows, in the active language. The
+    attribution is HTML for Leaflet, kept a plain string so the template escapes it into
+    its data attribute."""
+    name, url = settings.MAP_ATTRIBUTION
+    attribution = f'{escape(_("Map data"))} &copy; <a href="{escape(url)}">{escape(name)}</a>'
+    return {"tiles": settings.MAP_TILE_URL, "attribution": attribution}
 
 
 @register.inclusion_tag("includes/privacy_notice.html", takes_context=True)

@@ -116,7 +116,7 @@ def test_twenty_replays_store_one_application_and_send_one_confirmation(
     assert Application.objects.count() == 1
     assert ApplicationFile.objects.count() == 1
     assert [message.to for message in mail.outbox].count(["fatima@example.org"]) == 1
-    assert locations == {f"{call.url}thanks/"}
+    assert locations == {f"{call.url}bedankt/"}
 
 
 def test_the_same_form_with_other_content_is_another_application(
@@ -261,7 +261,7 @@ def test_thanks_page_with_a_forged_token_shows_no_reference(
     post(client, call, valid_data(call), django_capture_on_commit_callbacks)
     reference = Application.objects.get().reference
 
-    response = client.get(f"{call.url}thanks/?t={reference}")
+    response = client.get(f"{call.url}bedankt/?t={reference}")
 
     assert response.status_code == 200
     assert reference not in response.text

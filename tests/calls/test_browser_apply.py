@@ -71,7 +71,7 @@ def test_apply_by_keyboard_alone(browser_page, demo, tmp_path):
     assert active_id(page) == "id_budget"
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**/nl/open-oproep/thanks/**")
+    page.wait_for_url("**/nl/open-oproep/bedankt/**")
     application = Application.objects.get(title="Buurtkeuken Schalkwijk")
     assert application.status == "submitted"
     assert application.province == "noord-holland"

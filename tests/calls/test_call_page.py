@@ -59,7 +59,7 @@ def test_upcoming_call_links_to_the_questions_to_prepare(client, timed_call):
         response = client.get(timed_call.url)
 
     assert "Het aanvraagformulier gaat open op 1 maart 2027, 09:00" in response.text
-    assert f"{timed_call.url}questions/" in response.text
+    assert f"{timed_call.url}vragen/" in response.text
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_a_call_that_is_not_open_refuses_the_post_and_shows_what_was_typed(
 
 def test_deadline_calendar_file(client, timed_call):
     with time_machine.travel(datetime.datetime(2027, 4, 1, 12, 0, tzinfo=AMSTERDAM), tick=False):
-        response = client.get(f"{timed_call.url}deadline/")
+        response = client.get(f"{timed_call.url}sluitingsdatum/")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -110,7 +110,7 @@ def test_deadline_in_english(client, timed_call, home_en):
 
 
 def test_printable_overview_lists_every_question_in_the_visitors_language(client, call, call_en):
-    dutch = client.get(f"{call.url}questions/")
+    dutch = client.get(f"{call.url}vragen/")
     english = client.get(f"{call_en.url}questions/")
 
     assert dutch.status_code == english.status_code == 200
@@ -147,8 +147,8 @@ def test_unknown_subpage_is_a_404(client, call):
 
 
 def test_post_to_a_subpage_is_refused(client, call):
-    assert client.post(f"{call.url}thanks/", {}).status_code == 405
-    assert client.post(f"{call.url}questions/", {}).status_code == 405
+    assert client.post(f"{call.url}bedankt/", {}).status_code == 405
+    assert client.post(f"{call.url}vragen/", {}).status_code == 405
 
 
 def listblock(values):
@@ -238,3 +238,40 @@ def test_themes_are_offered_in_the_visitors_language(client, call, call_en, them
     assert "[en] Energie" in client.get(call_en.url).text
     assert "[en] Energie" not in client.get(call.url).text
     assert 'value="energie"' in client.get(call_en.url).text
+
+
+# Translated routes, and the addresses they had before
+
+
+def test_a_dutch_call_has_dutch_sub_addresses(client, call, call_en):
+    page = client.get(call.url).text
+
+    assert f"{call.url}vragen/" in page and f"{call.url}sluitingsdatum/" in page
+    assert "/questions/" not in page and "/deadline/" not in page
+    assert client.get(f"{call.url}vragen/").status_code == 200
+    assert client.get(f"{call.url}sluitingsdatum/").status_code == 200
+    assert client.get(f"{call_en.url}questions/").status_code == 200
+
+
+def test_the_question_overview_switches_to_the_english_overview(client, call, call_en):
+    response = client.get(f"{call.url}vragen/")
+
+    assert response.status_code == 200
+    assert f'href="{call_en.url}questions/" hreflang="en"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("former", "current"),
+    [
+        ("questions/", "vragen/"),
+        ("deadline/", "sluitingsdatum/"),
+        ("resume/?t=abc", "verder/?t=abc"),
+        ("saved/?t=abc", "bewaard/?t=abc"),
+        ("thanks/?t=abc", "bedankt/?t=abc"),
+    ],
+)
+def test_former_english_segments_of_dutch_addresses_lead_on(client, call, former, current):
+    response = client.get(f"{call.url}{former}")
+
+    assert response.status_code == 301
+    assert response["Location"] == f"{call.url}{current}"

@@ -22,7 +22,7 @@ def save_draft(client, page, capture, **changes):
 
 
 def link_in(message):
-    return re.search(r"http://testserver(\S+resume/\?t=\S+)", message.body).group(1)
+    return re.search(r"http://testserver(\S+(?:verder|resume)/\?t=\S+)", message.body).group(1)
 
 
 def test_saving_needs_only_email_and_consent(client, call, django_capture_on_commit_callbacks):
@@ -31,13 +31,13 @@ def test_saving_needs_only_email_and_consent(client, call, django_capture_on_com
         response = client.post(call.url, data)
 
     assert response.status_code == 303
-    assert response["Location"].startswith(f"{call.url}saved/?t=")
+    assert response["Location"].startswith(f"{call.url}bewaard/?t=")
     draft = Application.objects.get()
     assert draft.status == "draft"
     assert draft.submitted_at is None
     (message,) = mail.outbox
     assert message.to == ["fatima@example.org"]
-    assert "/nl/open-oproep/resume/?t=" in message.body
+    assert "/nl/open-oproep/verder/?t=" in message.body
     assert StatusChange.objects.count() == 0
 
 
@@ -57,7 +57,7 @@ def test_saved_page_shows_the_link_privately(client, call, django_capture_on_com
 
     assert saved.status_code == 200
     assert "fa••••@example.org" in saved.text
-    assert "resume/?t=" in saved.text
+    assert "verder/?t=" in saved.text
     assert "no-store" in saved["Cache-Control"]
     assert saved["Referrer-Policy"] == "no-referrer"
 
@@ -92,7 +92,7 @@ def test_a_resumed_draft_is_sent_once_with_its_kept_files(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(call.url, data)
         assert response.status_code == 303
-        assert response["Location"].startswith(f"{call.url}thanks/")
+        assert response["Location"].startswith(f"{call.url}bedankt/")
 
     application = Application.objects.get()
     assert application.pk == draft.pk
@@ -162,7 +162,7 @@ def test_the_link_follows_a_later_closing_moment(client, call, django_capture_on
 def test_forged_links_open_nothing(client, call, django_capture_on_commit_callbacks, token):
     save_draft(client, call, django_capture_on_commit_callbacks, name="Geheime Naam")
 
-    response = client.get(f"{call.url}resume/?t={token}")
+    response = client.get(f"{call.url}verder/?t={token}")
 
     assert response.status_code == 410
     assert "Geheime Naam" not in response.text
@@ -202,7 +202,7 @@ def test_a_draft_of_one_call_does_not_open_on_another(
     save_draft(client, call, django_capture_on_commit_callbacks)
     token = resume_token(Application.objects.get())
 
-    assert client.get(f"{other_call.url}resume/?t={token}").status_code == 410
+    assert client.get(f"{other_call.url}verder/?t={token}").status_code == 410
 
 
 def test_stashed_files_count_with_draft_files(client, call, django_capture_on_commit_callbacks):

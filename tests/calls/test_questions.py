@@ -570,3 +570,34 @@ def test_the_home_page_and_the_menu_lead_to_the_question_page(demo, client):
     for home, url in (("/nl/", "/nl/breng-je-vraag-in/"), ("/en/", "/en/ask-a-question/")):
         text = client.get(home).text
         assert text.count(f'href="{url}"') >= 2  # the main menu and the home section
+
+
+# A question's own address in the other language
+
+
+def test_a_questions_page_switches_to_the_same_question_in_english(client, page, page_en):
+    question = QuestionFactory(page=page)
+
+    response = client.get(f"{page.url}{question.reference}/")
+
+    english = f"/en/ask-a-question/{question.reference}/"
+    assert response.status_code == 200
+    assert f'href="{english}" hreflang="en"' in response.text
+    assert (
+        f'<link rel="alternate" hreflang="en" href="http://testserver{english}">' in response.text
+    )
+    assert client.get(english).status_code == 200
+
+
+def test_published_questions_are_in_the_sitemap_in_both_languages(client, page, page_en):
+    shown = QuestionFactory(page=page)
+    hidden = QuestionFactory(page=page, publish_as="no")
+
+    sitemap = client.get("/sitemap.xml").text
+
+    dutch = f"http://testserver/nl/{page.slug}/{shown.reference}/"
+    english = f"http://testserver/en/ask-a-question/{shown.reference}/"
+    assert f"<loc>{dutch}</loc>" in sitemap
+    assert f"<loc>{english}</loc>" in sitemap
+    assert f'hreflang="en" href="{english}"' in sitemap
+    assert hidden.reference not in sitemap
