@@ -18,6 +18,7 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
@@ -103,6 +104,13 @@ def bump_content_version(**kwargs):
         cache.set(VERSION_KEY, new_version(), timeout=None)
 
 
+def bump_after_commit():
+    """Bump once the transaction commits (at once outside one): a request between a bump
+    and the commit would keep what it read of the old rows under the new version. Each
+    change asks; a second bump in the same commit costs one ``incr`` and changes nothing."""
+    transaction.on_commit(bump_content_version, robust=True)
+
+
 # A publish during a Redis outage could not bump the version (portal.cache).
 on_recovery.append(bump_content_version)
 
@@ -113,6 +121,8 @@ def versioned_key(name, *parts):
 
 MISSING = object()
 MEMORY_SIZE = 4000
+# A bump makes every remembered value unreachable, not gone: what the shared cache holds under
+# an old version (an erased question's text among it) expires after REMEMBERED_TIMEOUT.
 _memory = {"version": None, "values": {}}
 
 
@@ -145,14 +155,17 @@ def remember_many(name, ids, *parts, build):
                 found[pk] = memory[keys[pk]] = shared[keys[pk]]
         if missing := [pk for pk in missing if pk not in found]:
             built = build(missing)
-            cache.set_many({keys[pk]: built[pk] for pk in missing if pk in built}, timeout=None)
+            cache.set_many(
+                {keys[pk]: built[pk] for pk in missing if pk in built},
+                timeout=settings.REMEMBERED_TIMEOUT,
+            )
             for pk in missing:
                 if pk in built:
                     found[pk] = memory[keys[pk]] = built[pk]
     return found
 
 
-def remember(name, *parts, build, timeout=None, fresh=False):
+def remember(name, *parts, build, timeout=MISSING, fresh=False):
     """What ``build()`` returns, for the current content version: from this process's memory,
     else from the shared cache, else built (and kept in both). ``fresh`` builds it anyway
     (previews). The value is shared by every request of this process: never change it."""
@@ -168,7 +181,9 @@ def remember(name, *parts, build, timeout=None, fresh=False):
         value = cache.get(key, MISSING)
         if value is MISSING:
             value = build()
-            cache.set(key, value, timeout=timeout)
+            cache.set(
+                key, value, timeout=settings.REMEMBERED_TIMEOUT if timeout is MISSING else timeout
+            )
         memory[key] = value
     return value
 

@@ -2,7 +2,9 @@
 
 A submission is saved first; only when its transaction has committed is the mail handed
 to django-tasks. A mail server that is down therefore never costs a submission, and never
-turns a saved submission into an error page.
+turns a saved submission into an error page. The task is handed the id of the mail's row
+(``OutgoingMail``), not the mail: the queue's own table keeps every task's arguments, and
+erasure must be able to take the mail's personal data back (portal.models.mail).
 """
 
 import logging
@@ -14,6 +16,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .models.mail import OutgoingMail
 from .tasks import send_email
 
 logger = logging.getLogger(__name__)
@@ -37,11 +40,16 @@ def queue_mail(*, to, template, context, language=None, reply_to=None):
     subject, body = render_mail(template, context, language or translation.get_language())
 
     def enqueue():
+        # Made after the commit: an erasure in the same transaction (a rejection erases the
+        # registration it tells about) does not take its own notice away.
         try:
-            send_email.enqueue(subject=subject, body=body, to=recipients, reply_to=reply_to)
+            mail = OutgoingMail.objects.create(
+                subject=subject, body=body, to=recipients, reply_to=reply_to or []
+            )
+            send_email.enqueue(mail.pk)
         except Exception:
             # The submission is stored; the failure is logged for the operator to follow up.
-            logger.exception("Could not queue mail %r to %s recipient(s)", subject, len(recipients))
+            logger.exception("Could not queue a mail to %s recipient(s)", len(recipients))
 
     transaction.on_commit(enqueue)
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from .models.mail import OutgoingMail
 from .models.privacy import PersonalDataLog, submission_models
 
 SALT = "portal.privacy.self-service"
@@ -134,6 +135,9 @@ def purge(now=None, dry_run=False):
                 PersonalDataLog.Action.PURGE, PersonalDataLog.Source.COMMAND, erased
             )
         report.append((model, days, len(erased), len(deleted)))
+    if not dry_run:
+        # Mails a dead worker left behind, and the queue's rows of mails long sent.
+        OutgoingMail.purge(now)
     return report
 
 

@@ -94,6 +94,7 @@ def self_service(request, token):
             "rows": submission.self_service_rows(),
             "status": submission.self_service_status(),
             "can_withdraw": submission.can_withdraw(),
+            "erasure_note": submission.erasure_note(),
         },
     )
     return private(response)

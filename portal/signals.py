@@ -5,10 +5,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import pagecache
+from . import invalidation, pagecache
 from .content import bump_content_version
 from .i18n import forget_locales
 from .models import Navigation, SiteSettings, Theme
+from .models.privacy import submission_models
 
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump_content_version, dispatch_uid=f"bump_content_version_{signal}")
@@ -20,6 +21,21 @@ for model in (Theme, Navigation, SiteSettings, PageViewRestriction, Site, get_im
         signal.connect(
             bump_content_version, sender=model, dispatch_uid=f"bump_{model.__name__}_{signal}"
         )
+
+# Submissions that the site shows: erasure and deletion reach every cached copy at once.
+invalidation.connect()
+
+
+def forget_copies_before_delete(sender, instance, **kwargs):
+    instance.forget_copies()
+
+
+# A deleted submission (by an editor, the purge, or with its page) takes its mails and its
+# quotes in the admin's history with it, as erasure does (BaseSubmission.forget_copies).
+for model in submission_models():
+    pre_delete.connect(
+        forget_copies_before_delete, sender=model, dispatch_uid=f"forget_{model._meta.label}"
+    )
 
 for signal in (post_save, post_delete):
     signal.connect(forget_locales, sender=Locale, dispatch_uid=f"forget_locales_{signal}")

@@ -12,6 +12,7 @@ from django_tasks import task_backends
 
 from portal.forms import SubmissionFormMixin
 from portal.mail import queue_mail
+from portal.models import OutgoingMail
 from portal.tasks import retry_delay, send_email
 
 pytestmark = pytest.mark.django_db
@@ -74,18 +75,32 @@ def test_a_mail_outage_raises_nothing_in_the_request(django_capture_on_commit_ca
 def test_a_failed_mail_is_tried_again_later_where_the_backend_can_defer():
     task_backends["default"].clear()
 
-    outcome = send_email.call(subject="Hallo", body="Tekst", to=["a@example.org"])
+    outgoing = OutgoingMail.objects.create(subject="Hallo", body="Tekst", to=["a@example.org"])
+
+    outcome = send_email.call(outgoing.pk)
 
     assert outcome == "deferred"
     (retry,) = task_backends["default"].results
-    assert retry.kwargs["attempt"] == 2
+    assert retry.args == [outgoing.pk] and retry.kwargs["attempt"] == 2
     assert retry.task.run_after is not None
+    assert OutgoingMail.objects.filter(pk=outgoing.pk).exists()  # waits for the retry
 
 
 @override_settings(EMAIL_BACKEND=FAILING, MAIL_MAX_ATTEMPTS=1)
 def test_a_mail_that_keeps_failing_is_reported_as_failed():
+    outgoing = OutgoingMail.objects.create(subject="Hallo", body="Tekst", to=["a@example.org"])
+
     with pytest.raises(OSError):
-        send_email.call(subject="Hallo", body="Tekst", to=["a@example.org"])
+        send_email.call(outgoing.pk)
+    assert not OutgoingMail.objects.exists()  # given up: its text is not kept
+
+
+def test_a_mail_task_is_handed_an_id_and_sends_nothing_once_its_row_is_gone():
+    outgoing = OutgoingMail.objects.create(subject="Hallo", body="Tekst", to=["a@example.org"])
+    OutgoingMail.objects.filter(pk=outgoing.pk).delete()
+
+    assert send_email.call(outgoing.pk) == "gone"
+    assert mail.outbox == []
 
 
 def test_the_same_post_gives_the_same_key_and_a_new_one_another():
@@ -110,7 +125,9 @@ def test_a_filled_honeypot_marks_the_post_as_spam():
 
 @override_settings(EMAIL_BACKEND="tests.failing_mail.GoodbyeFailingEmailBackend")
 def test_a_mail_the_server_took_is_not_sent_again_when_its_goodbye_fails():
-    outcome = send_email.call(subject="Hallo", body="Tekst", to=["a@example.org"])
+    outgoing = OutgoingMail.objects.create(subject="Hallo", body="Tekst", to=["a@example.org"])
+
+    outcome = send_email.call(outgoing.pk)
 
     assert outcome == "sent"
     assert [message.subject for message in mail.outbox] == ["Hallo"]

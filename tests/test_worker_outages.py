@@ -196,9 +196,13 @@ def manage(*args, database_url, **extra):
 
 def enqueue(count, database_url):
     code = (
+        "from portal.models import OutgoingMail\n"
         "from portal.tasks import send_email\n"
         f"for number in range({count}):\n"
-        "    send_email.enqueue(subject=f'Mail {number}', body='Hallo', to=['a@example.org'])\n"
+        "    mail = OutgoingMail.objects.create(\n"
+        "        subject=f'Mail {number}', body='Hallo', to=['a@example.org']\n"
+        "    )\n"
+        "    send_email.enqueue(mail.pk)\n"
     )
     result = manage("shell", "-c", code, database_url=database_url)
     assert result.returncode == 0, result.stderr

@@ -135,3 +135,16 @@ def sign_in_with_password(client, user, password="geheim-wachtwoord-1"):
     )
     assert response.status_code == 302, response.content[:2000]
     return response
+
+
+def rows_holding(*needles):
+    """``table: [row, ...]`` of every table whose rows hold any of ``needles``."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (names from the schema)
+            for row in cursor.fetchall():
+                text = " ".join(str(value) for value in row).lower()
+                if any(needle.lower() in text for needle in needles):
+                    found.setdefault(table, []).append(row)
+    return found

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from portal.content import bump_content_version
+from portal.content import bump_after_commit
 from portal.models import BaseSubmission
 
 
@@ -69,6 +69,16 @@ class Reaction(BaseSubmission):
     def __str__(self):
         return Truncator(f"{self.name}: {self.text}").chars(60)
 
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED and self.erased_at is None
+
+    def public_pages(self):
+        """Where the reaction shows, for a CDN purge (portal.invalidation)."""
+        from portal.pagecache import affected_pages
+
+        return affected_pages(self.page) if self.page_id else []
+
     # Personal data (see BaseSubmission): withdrawing takes the reaction off the site; spam
     # is deleted after a month instead of counted.
 
@@ -117,5 +127,5 @@ class Reaction(BaseSubmission):
         )
         if changed:
             # Stories are kept whole in the page cache under the content version.
-            transaction.on_commit(bump_content_version)
+            bump_after_commit()
         return changed

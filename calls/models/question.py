@@ -196,6 +196,14 @@ class Question(BaseSubmission):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.may_be_published and not self.erased_at
 
+    def public_pages(self):
+        """Where the question shows, for a CDN purge (portal.invalidation): the question
+        page in every language, with its home."""
+        from portal.pagecache import affected_pages
+
+        versions = QuestionPage.objects.filter(translation_key=self.page.translation_key)
+        return [page for version in versions for page in affected_pages(version)]
+
     def self_service_rows(self):
         return [(str(_("Question page")), self.page.title), *super().self_service_rows()]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
-from portal.content import bump_content_version
+from portal.content import bump_after_commit
 from portal.i18n import localize_pages
 from portal.mail import queue_mail, staff_addresses
 
@@ -132,8 +132,9 @@ def after_edit(question, before, user):
     if moved_on and new_state in STEP_MAILS:
         send_step_mail(question)
     if before["status"] == Question.Status.PUBLISHED or question.is_public:
-        # The home page's section and figures show published questions.
-        bump_content_version()
+        # The home page's section and figures show published questions. The save itself
+        # bumps too (portal.invalidation); after the commit, once.
+        bump_after_commit()
 
 
 def send_step_mail(question):

@@ -144,11 +144,40 @@ class Registration(BaseSubmission):
         self.decided_at = timezone.now()
         self.erase_personal_data()
 
+    def public_pages(self):
+        """The profile in every language, for a CDN purge (portal.invalidation)."""
+        from portal.pagecache import affected_pages
+
+        if self.page is None:
+            return []
+        versions = MemberPage.objects.filter(translation_key=self.page.translation_key)
+        return [page for version in versions for page in affected_pages(version)]
+
+    def erasure_note(self):
+        """What erasure does to the profile, for the self-service link's page."""
+        page = self.page
+        if page is None:
+            return ""
+        if page.first_published_at is None and not page.live:
+            return _(
+                "Your initiative is not in the directory yet: its draft profile is deleted "
+                "with your personal data."
+            )
+        return _(
+            "Your initiative's profile stays in the directory: it belongs to the initiative, "
+            "not to you. We take your name and e-mail address off it, and its public e-mail "
+            "address too when that is the same as yours: in every language, in its earlier "
+            "versions and in the open-data files."
+        )
+
     def erase_related(self):
         """The contact's name and address were copied into the draft profile. A draft that
         was never published is deleted (with its revisions, workflow and search entry); on
         a profile that is or was live, the copies that are still this person's are blanked,
-        in every language and in its revisions."""
+        in every language and in its revisions: the contact, and the public address when
+        it is the contact's own. The live rows are changed in place (a publish would also
+        publish an editor's unfinished draft); the save of this row then bumps the caches
+        (portal.invalidation)."""
         page = self.page
         if page is None:
             return
@@ -164,19 +193,38 @@ class Registration(BaseSubmission):
         email = (self.email or "").strip().lower()
         if not email:
             return
+        if (self.public_email or "").strip().lower() == email:
+            self.public_email = ""
         scrub_translation_sources(page.translation_key, email)
-        versions = MemberPage.objects.filter(translation_key=page.translation_key)
-        for version in versions:
-            if (version.contact_email or "").lower() != email:
-                continue
-            MemberPage.objects.filter(pk=version.pk).update(contact_name="", contact_email="")
+        for version in MemberPage.objects.filter(translation_key=page.translation_key):
+            blanked = blank_copies(
+                {
+                    "contact_name": version.contact_name,
+                    "contact_email": version.contact_email,
+                    "public_email": version.public_email,
+                },
+                email,
+            )
+            if blanked:
+                MemberPage.objects.filter(pk=version.pk).update(**blanked)
             for revision in Revision.objects.for_instance(version):
                 content = revision.content
-                if (content.get("contact_email") or "").lower() == email:
-                    content["contact_name"] = ""
-                    content["contact_email"] = ""
+                if changes := blank_copies(content, email):
+                    content.update(changes)
                     revision.content = content
                     revision.save(update_fields=["content"])
+
+
+def blank_copies(fields, email):
+    """The fields of a profile (a row, a revision, a translation source) that hold this
+    contact's copies, blanked: the contact when the address is theirs, the public address
+    when it is the same one."""
+    changes = {}
+    if (fields.get("contact_email") or "").strip().lower() == email:
+        changes.update(contact_name="", contact_email="")
+    if (fields.get("public_email") or "").strip().lower() == email:
+        changes["public_email"] = ""
+    return changes
 
 
 def scrub_translation_sources(translation_key, email):
@@ -184,8 +232,7 @@ def scrub_translation_sources(translation_key, email):
     fields included): blank the contact there too."""
     for source in TranslationSource.objects.filter(object_id=translation_key):
         content = json.loads(source.content_json)
-        if (content.get("contact_email") or "").lower() == email:
-            content["contact_name"] = ""
-            content["contact_email"] = ""
+        if changes := blank_copies(content, email):
+            content.update(changes)
             source.content_json = json.dumps(content, cls=DjangoJSONEncoder)
             source.save(update_fields=["content_json"])

@@ -1,3 +1,4 @@
+from .mail import OutgoingMail
 from .pages import BasePage
 from .privacy import PersonalDataLog, PrivacySettings, RetentionPeriod
 from .settings import SiteSettings
@@ -8,6 +9,7 @@ __all__ = [
     "BasePage",
     "BaseSubmission",
     "Navigation",
+    "OutgoingMail",
     "PersonalDataLog",
     "PrivacySettings",
     "RetentionPeriod",

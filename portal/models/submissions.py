@@ -179,8 +179,31 @@ class BaseSubmission(models.Model):
         Subclasses first set a status (withdrawn) and keep its history."""
         self.erase_personal_data()
 
+    def erasure_note(self):
+        """Hook: what erasure does beyond this row, in a sentence for the person's link
+        (a published profile stays, without their copies); empty when nothing."""
+        return ""
+
     def erase_related(self):
         """Hook: personal data kept outside this row (history notes, a draft page...)."""
+
+    def forget_copies(self):
+        """What was copied out of the row for every kind alike: mails not sent yet and the
+        task queue's rows that hold a mail's text (portal.models.mail), and the labels of
+        the admin's history, which quote the row as it read (a question's text, a name)."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import ModelLogEntry
+
+        from .mail import OutgoingMail
+
+        OutgoingMail.forget(self.email, self.reference)
+        if self.pk:
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(
+                    type(self), for_concrete_model=False
+                ),
+                object_id=str(self.pk),
+            ).update(label=self.reference)
 
     def erase_personal_data(self, save=True):
         """Blank every personal field, delete the related rows that hold personal data (and
@@ -189,6 +212,7 @@ class BaseSubmission(models.Model):
         with transaction.atomic():
             # First what lives elsewhere: the hook may still need the address to find it.
             self.erase_related()
+            self.forget_copies()
             for name in self.personal_data_fields:
                 field = self._meta.get_field(name)
                 if isinstance(field, models.JSONField):

@@ -128,6 +128,9 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 # Seconds a worker trusts the content version it last read (portal/content.py): a publish
 # reaches the other workers within this time; meanwhile a page they hold asks Redis nothing.
 CONTENT_VERSION_TRUST = 1.0
+# Seconds a remembered fragment stays in the shared cache (portal/content.py): after a bump
+# the old version's copies, and the personal data an erasure removed from them, go by then.
+REMEMBERED_TIMEOUT = 24 * 60 * 60
 # A CDN or caching proxy to purge on publish (Wagtail's frontend cache); none by default.
 WAGTAILFRONTENDCACHE = {}
 # Translations have their own addresses, purged when they are published: no copies per language.

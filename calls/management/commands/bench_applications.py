@@ -20,7 +20,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from calls.models import Application, ApplicationFile, OpenCallPage
@@ -255,17 +255,11 @@ class Command(BaseCommand):
         return failures
 
     def clean_up(self, run):
-        """Remove the bench's applications, their files and the mail they queued."""
-        made = list(Application.objects.filter(title__startswith=f"bench-{run}-"))
-        references = [application.reference for application in made]
-        for application in made:
+        """Remove the bench's applications, their files and the mail they queued (a
+        deleted submission takes its mails with it: BaseSubmission.forget_copies)."""
+        for application in Application.objects.filter(title__startswith=f"bench-{run}-"):
             application.files.all().delete()  # each file leaves the disk with its row
             application.delete()
-        if self.queue_model() and references:
-            query = Q()
-            for reference in references:
-                query |= Q(args_kwargs__kwargs__subject__icontains=reference)
-            self.queue_model().objects.filter(query).delete()
 
     def queue_model(self):
         from django_tasks import task_backends
@@ -280,8 +274,7 @@ class Command(BaseCommand):
         """Confirmation mails waiting in the database queue for ``email`` (None: no queue)."""
         if not self.queue_model():
             return None
-        return (
-            self.queue_model()
-            .objects.filter(args_kwargs__kwargs__to=[email], task_path="portal.tasks.send_email")
-            .count()
-        )
+        from portal.models import OutgoingMail
+
+        # The queue holds each mail's id; the mail itself waits in its own row.
+        return OutgoingMail.objects.filter(to__icontains=email).count()
