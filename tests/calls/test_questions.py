@@ -601,3 +601,16 @@ def test_published_questions_are_in_the_sitemap_in_both_languages(client, page, 
     assert f"<loc>{english}</loc>" in sitemap
     assert f'hreflang="en" href="{english}"' in sitemap
     assert hidden.reference not in sitemap
+
+
+def test_a_question_asked_in_english_says_so_on_dutch_pages(client, page, page_en):
+    question = QuestionFactory(page=page, language="en", text="How do we start a cooperative?")
+
+    listing = client.get(page.url).text
+    detail = client.get(f"{page.url}{question.reference}/").text
+    english = client.get(page_en.url).text
+
+    assert '<span class="question__language">gesteld in het Engels</span>' in listing
+    assert '<span class="question__language">gesteld in het Engels</span>' in detail
+    assert 'lang="en"' in listing
+    assert "question__language" not in english  # in its own language: nothing to say
