@@ -259,6 +259,13 @@ LABS = [
                 "De reizigers laten zien wat er is gestart.",
                 "The travellers show what has started.",
             ),
+            milestone(
+                datetime.date(2027, 11, 12),
+                "De expeditie draagt over aan de regio",
+                "The expedition hands over to the region",
+                "De business cases gaan verder zonder begeleiding van het programma.",
+                "The business cases carry on without the programme's guidance.",
+            ),
         ],
         "photos": [t("Ontwerpsessie in de bibliotheek", "Design session in the library")],
     },
