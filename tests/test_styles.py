@@ -1,5 +1,5 @@
-"""The stylesheet styles what the templates name: every class that the living-lab templates
-use has a selector in static/css/site.css (one plain stylesheet, no build step, so
+"""The stylesheet styles what the templates name: every class that the living-lab and card
+templates use has a selector in static/css/site.css (one plain stylesheet, no build step, so
 a class without a rule is a piece of the page nobody designed)."""
 
 import re
@@ -9,9 +9,14 @@ import pytest
 from django.conf import settings
 
 from livinglabs.models import BusinessCaseStatus, LivingLabPage, PartnerRole
+from portal.models import Theme
+from portal.templatetags.portal_images import PLACEHOLDER_KINDS
 
 ROOT = Path(settings.BASE_DIR)
-TEMPLATES = sorted((ROOT / "templates/livinglabs").rglob("*.html"))
+TEMPLATES = [
+    *sorted((ROOT / "templates/livinglabs").rglob("*.html")),
+    ROOT / "templates/includes/card.html",
+]
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 TAG = re.compile(r"{%.*?%}")
 VARIABLE = re.compile(r"{{\s*(.*?)\s*}}")
@@ -25,6 +30,10 @@ DYNAMIC = {
     ],
     "timeline__item--{{milestone.state}}": [
         f"timeline__item--{state}" for state in ("past", "next", "future")
+    ],
+    "{{placeholder.modifier}}": [
+        *(f"theme--{colour}" for colour in Theme.Colour.values),
+        *(f"card__placeholder--{kind}" for kind in PLACEHOLDER_KINDS),
     ],
 }
 
