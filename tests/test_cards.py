@@ -80,3 +80,11 @@ def test_the_programme_shows_a_lab_without_image_with_its_themes_placeholder(
     html = client.get(programme.url).text
 
     assert placeholder(html) == ("theme--teal", "/static/img/placeholders/energy.svg", "")
+
+
+def test_the_placeholder_takes_its_themes_colour_not_a_colour_of_its_own():
+    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_text()
+    # theme--* rules come earlier in the file: a colour here would win over them
+    rule = re.search(r"^\.card__placeholder \{([^}]*)\}", css, re.M).group(1)
+
+    assert not re.search(r"(^|[\s;])color:", rule)
