@@ -570,3 +570,13 @@ def test_the_home_page_and_the_menu_lead_to_the_question_page(demo, client):
     for home, url in (("/nl/", "/nl/breng-je-vraag-in/"), ("/en/", "/en/ask-a-question/")):
         text = client.get(home).text
         assert text.count(f'href="{url}"') >= 2  # the main menu and the home section
+
+
+def test_a_questions_breadcrumb_names_the_question_with_the_question_page_as_parent(client, page):
+    question = QuestionFactory(page=page, publish_as="anonymous")
+
+    html = client.get(steps.question_path(page, question)).text
+    trail = html.split('class="breadcrumbs__list"')[1].split("</ol>")[0]
+
+    assert re.findall(r'aria-current="page">([^<]+)<', trail) == [f"Vraag {question.reference}"]
+    assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail
