@@ -726,14 +726,14 @@ def load_reactions(page, reactions, language):
         )
 
 
-def resolve_images(demo, value, palette):
+def resolve_images(demo, value, palette, scene="wonen"):
     """Replace "image:<slug>" markers in a body with demo images."""
     if isinstance(value, str) and value.startswith("image:"):
-        return demo.image(value.removeprefix("image:"), "", palette)
+        return demo.image(value.removeprefix("image:"), "", palette, scene)
     if isinstance(value, dict) and set(value) != {"nl", "en"}:
-        return {key: resolve_images(demo, item, palette) for key, item in value.items()}
+        return {key: resolve_images(demo, item, palette, scene) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(resolve_images(demo, item, palette) for item in value)
+        return type(value)(resolve_images(demo, item, palette, scene) for item in value)
     return value
 
 
@@ -747,13 +747,17 @@ def load_blog(demo):
             for key, value in data.items()
             if key not in ("palette", "authors", "reactions", "tags")
         }
-        fields["body"] = resolve_images(demo, data["body"], data["palette"])
+        # A picture in the story shows its last theme, the card its first.
+        scene = data["themes"][-1] if data["themes"] else "wonen"
+        fields["body"] = resolve_images(demo, data["body"], data["palette"], scene)
         fields["themes"] = list(Theme.objects.filter(locale=demo.nl, slug__in=data["themes"]))
         post = demo.page(
             index,
             BlogPage,
             fields,
-            listing_image=demo.image(data["title"]["nl"], "", data["palette"]),
+            listing_image=demo.image(
+                data["title"]["nl"], "", data["palette"], next(iter(data["themes"]), "wonen")
+            ),
             authors=[BlogPageAuthor(person=people[key]) for key in data["authors"]],
             tags=data["tags"],
         )

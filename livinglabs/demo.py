@@ -259,6 +259,13 @@ LABS = [
                 "De reizigers laten zien wat er is gestart.",
                 "The travellers show what has started.",
             ),
+            milestone(
+                datetime.date(2027, 11, 12),
+                "De expeditie draagt over aan de regio",
+                "The expedition hands over to the region",
+                "De business cases gaan verder zonder begeleiding van het programma.",
+                "The business cases carry on without the programme's guidance.",
+            ),
         ],
         "photos": [t("Ontwerpsessie in de bibliotheek", "Design session in the library")],
     },
@@ -985,16 +992,20 @@ def build_parts(demo, data, members):
 
 
 def gallery(demo, data):
+    # The photos go round the lab's themes, so a gallery shows more than one scene.
+    themes = data["themes"]
     return [
         (
             "image",
             {
-                "image": demo.image(caption["nl"], caption["nl"], data["palette"]),
+                "image": demo.image(
+                    caption["nl"], caption["nl"], data["palette"], themes[n % len(themes)]
+                ),
                 "caption": caption["nl"],
                 "credit": "",
             },
         )
-        for caption in data["photos"]
+        for n, caption in enumerate(data["photos"])
     ]
 
 
@@ -1020,6 +1031,6 @@ def load_living_labs(demo):
         fields["themes"] = list(Theme.objects.filter(locale=demo.nl, slug__in=data["themes"]))
         fields["gallery"] = gallery(demo, data)
         fields.update(build_parts(demo, data, members))
-        image = demo.image(data["title"]["nl"], "", data["palette"])
+        image = demo.image(data["title"]["nl"], "", data["palette"], data["themes"][0])
         lab = demo.page(index, LivingLabPage, fields, listing_image=image)
         demo.translate(lab, english_texts(data))

@@ -142,13 +142,22 @@ def build_lab_context(page, request):
         (label, getattr(page, name)) for name, label in ENOLL_ELEMENTS if getattr(page, name)
     ]
     today = timezone.localdate()
+    next_milestone = next((m for m in milestones if m.date >= today), None)
+    # Past, next or still to come: the timeline shows each state in words and shape.
+    for milestone in milestones:
+        if milestone is next_milestone:
+            milestone.state = "next"
+        elif milestone.date < today:
+            milestone.state = "past"
+        else:
+            milestone.state = "future"
     context = {
         "themes": themes,
         "partners": [partner for partner in partners if partner.label],
         "business_cases": cases,
         "lab_figures": list(page.figures.order_by("sort_order")),
         "milestones": milestones,
-        "next_milestone": next((m for m in milestones if m.date >= today), None),
+        "next_milestone": next_milestone,
         "elements": elements,
         "markers": lab_markers([page], request),
         "stories": stories_html(page, themes, request),

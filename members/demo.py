@@ -847,6 +847,6 @@ def load_members(demo):
             )
             for item in data.get("needs", [])
         ]
-        image = demo.image(data["title"]["nl"], "", data["palette"])
+        image = demo.image(data["title"]["nl"], "", data["palette"], data["themes"][0])
         member = demo.page(index, MemberPage, fields, listing_image=image)
         demo.translate(member, {**data, "offers_in_po_file": po_lines(data.get("offers"))})

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from .demo_images import neighbourhood
+from .demo_images import illustration
 
 BLOCK_ELEMENT = re.compile(r"<(p|h2|h3|h4|li)[^>]*>(.*?)</\1>", re.S)
 LINK = re.compile(r"<a\s[^>]*>")
@@ -78,11 +78,12 @@ class DemoBuilder:
         if self.stdout:
             self.stdout.write(message)
 
-    def image(self, title, alt, palette="teal"):
+    def image(self, title, alt, palette="teal", scene="wonen"):
+        """The demo image called ``title``; drawn as ``scene`` (a theme slug) when new."""
         Image = get_image_model()
         image = Image.objects.filter(title=title).first()
         if image is None:
-            data = neighbourhood(title, palette)
+            data = illustration(title, scene, palette)
             slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
             image = Image(title=title, description=alt)
             image.file = ImageFile(_named_bytes(data, f"{slug}.jpg"), name=f"{slug}.jpg")

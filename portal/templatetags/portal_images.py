@@ -10,10 +10,12 @@ it is kept with ``portal.content.remember``. Load this library instead of
 import hashlib
 
 from django import template
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
 from portal.content import remember
+from portal.models import Theme
 
 register = template.Library()
 
@@ -41,3 +43,26 @@ def remembered(parser, token):
 
 register.tag("image", remembered)
 register.tag("picture", remembered)
+
+
+# A card without an image shows a drawn placeholder: its first theme's motif in that theme's
+# colour, or its page type's. Only names with a file in static/img/placeholders/ are used
+# (a missing file is an error under hashed static storage).
+PLACEHOLDER_ICONS = frozenset(Theme.Icon.values)
+PLACEHOLDER_KINDS = ("story", "member", "lab", "page")
+
+
+@register.simple_tag
+def card_placeholder(themes=None, kind=""):
+    """``{"url", "modifier"}`` of the decorative placeholder for a card without an image."""
+    theme = next(iter(themes or ()), None)
+    if theme is not None and theme.icon in PLACEHOLDER_ICONS:
+        return {
+            "url": static(f"img/placeholders/{theme.icon}.svg"),
+            "modifier": f"theme--{theme.colour}",
+        }
+    kind = kind if kind in PLACEHOLDER_KINDS else "page"
+    return {
+        "url": static(f"img/placeholders/{kind}.svg"),
+        "modifier": f"card__placeholder--{kind}",
+    }

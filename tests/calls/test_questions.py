@@ -614,3 +614,13 @@ def test_a_question_asked_in_english_says_so_on_dutch_pages(client, page, page_e
     assert '<span class="question__language">gesteld in het Engels</span>' in detail
     assert 'lang="en"' in listing
     assert "question__language" not in english  # in its own language: nothing to say
+
+
+def test_a_questions_breadcrumb_names_the_question_with_the_question_page_as_parent(client, page):
+    question = QuestionFactory(page=page, publish_as="anonymous")
+
+    html = client.get(steps.question_path(page, question)).text
+    trail = html.split('class="breadcrumbs__list"')[1].split("</ol>")[0]
+
+    assert re.findall(r'aria-current="page">([^<]+)<', trail) == [f"Vraag {question.reference}"]
+    assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail

@@ -4,12 +4,14 @@ import datetime
 import json
 import re
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
-from livinglabs.models import LivingLabFigure, LivingLabPartner
+from livinglabs.models import LivingLabFigure, LivingLabMilestone, LivingLabPartner
 
 from ..factories import (
     BlogIndexPageFactory,
@@ -289,3 +291,57 @@ def test_editors_see_the_case_in_three_tabs(admin_client, lab, programme):
     html = edit.content.decode()
     for text in ("Woningcorporatie Elkien", "Start verbouwing", "Dorpsauto", "ENoLL"):
         assert text in html, text
+
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def timeline(html):
+    """(state, date, state in words, title) of each milestone, as the timeline shows them."""
+    assert '<ol class="timeline">' in html
+    section = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    return re.findall(
+        r'timeline__item--(\w+)">.*?<time datetime="([\d-]+)">.*?'
+        r'class="timeline__state">([^<]+)<.*?class="timeline__title">([^<]+)<',
+        section,
+        re.S,
+    )
+
+
+def test_timeline_names_done_next_and_planned_and_moves_on_with_the_clock(client, lab):
+    LivingLabMilestone.objects.create(page=lab, date=datetime.date(2031, 5, 1), title="Derde huis")
+
+    with time_machine.travel(datetime.datetime(2029, 12, 1, 12, tzinfo=AMSTERDAM), tick=False):
+        before = timeline(client.get(lab.url).text)
+        english = timeline(client.get(translated(lab).url).text)
+    with time_machine.travel(datetime.datetime(2030, 6, 1, 12, tzinfo=AMSTERDAM), tick=False):
+        later = timeline(client.get(lab.url).text)
+    with time_machine.travel(datetime.datetime(2031, 6, 1, 12, tzinfo=AMSTERDAM), tick=False):
+        last = timeline(client.get(lab.url).text)
+
+    assert before == [
+        ("past", "2024-03-01", "afgerond", "Start verbouwing"),
+        ("past", "2024-09-01", "afgerond", "Eerste bewoners"),
+        ("next", "2030-01-01", "volgende", "Tweede huis open"),
+        ("future", "2031-05-01", "gepland", "Derde huis"),
+    ]
+    assert [(state, words) for state, _date, words, _title in english] == [
+        ("past", "done"),
+        ("past", "done"),
+        ("next", "next"),
+        ("future", "planned"),
+    ]
+    # the remembered case page follows the clock, not only the content version
+    assert [state for state, *_rest in later] == ["past", "past", "past", "next"]
+    assert [state for state, *_rest in last] == ["past"] * 4
+
+
+def test_partner_shows_its_role_and_membership_of_the_network_apart(client, lab, member):
+    html = client.get(lab.url).text
+    partners = html.split('<ul class="partners">')[1].split("</ul>")[0]
+
+    assert '<li class="partner partner--initiatief">' in partners
+    assert '<li class="partner partner--woningcorporatie">' in partners
+    assert '<p class="partner__role">Burgerinitiatief</p>' in partners
+    assert '<p class="partner__network">in het netwerk</p>' in partners
+    assert partners.count("partner__network") == 1  # the corporation is not in the network

@@ -175,7 +175,26 @@ def test_programme_figures_match_the_labs(client, programme, labs):
     assert "1 uitgewerkt, 1 gestart" in html
     assert figures["betrokken bewoners"] == "100"
     assert figures["banen"] == "8"
-    assert ">Uitvoering: 2<" in html and ">Geborgd: 1<" in html and "Verkenning: 0" in html
+    assert phase_counts(html) == [
+        ("Verkenning: 0", None),
+        ("Opstart: 0", None),
+        ("Uitvoering: 2", "?phase=uitvoering"),
+        ("Geborgd: 1", "?phase=geborgd"),
+        ("Gestopt: 0", None),
+    ]
+
+
+def phase_counts(html):
+    """(text as read, link's query or None) of each phase in the programme's figures."""
+    section = html.split('<ul class="programme-phases">')[1].split("</ul>")[0]
+    items = re.findall(r'<li class="programme-phases__item[^"]*">(.*?)</li>', section, re.S)
+    return [
+        (
+            re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)).strip(),
+            link.group(1) if (link := re.search(r'href="[^"?]*(\?[^"]*)"', item)) else None,
+        )
+        for item in items
+    ]
 
 
 def test_figures_count_only_live_labs_and_follow_a_publish(client, programme, labs):

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -271,3 +272,18 @@ def test_figures_page_queries_do_not_grow(client, directory, themes):
 
     assert count_queries(client, f"{directory.url}cijfers/", cached=False) == few
     assert count_queries(client, f"{directory.url}cijfers/") <= 12
+
+
+def test_figures_breadcrumb_names_the_figures_page_with_the_directory_as_parent(
+    client, network, directory
+):
+    for url, current, parent in (
+        (f"{directory.url}cijfers/", "Het netwerk in cijfers", directory.url),
+        ("/en/initiatives/figures/", "The network in figures", "/en/initiatives/"),
+    ):
+        html = client.get(url).text
+        trail = html.split('class="breadcrumbs__list"')[1].split("</ol>")[0]
+
+        assert re.findall(r'aria-current="page">([^<]+)<', trail) == [current]
+        assert f'<li><a href="{parent}">' in trail
+        assert trail.index(f'href="{parent}"') < trail.index('aria-current="page"')

@@ -391,3 +391,14 @@ def test_other_apps_add_sections_to_a_profile_through_a_hook(client, member, dir
 
     assert "Initiatieven in het netwerk" in html
     assert 'href="/nl/initiatieven/samenwerkingspartner/"' in html
+
+
+def test_profile_map_does_not_point_to_a_list_it_does_not_have(client, member, directory):
+    profile = client.get(member.url).text
+    listing = client.get(directory.url).text
+
+    assert 'id="member-map"' in profile
+    assert "De kaart kon niet worden geladen." in profile
+    assert "De lijst toont elk resultaat." not in profile
+    # the directory lists every initiative beside its map: there the notice points to it
+    assert "De kaart kon niet worden geladen. De lijst toont elk resultaat." in listing
