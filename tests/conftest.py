@@ -12,15 +12,30 @@ from .utils import translated
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _may_audit(config):
+    """Whether the run may include tests/test_audit.py (no paths given, a folder, or it)."""
+    paths = [arg.split("::")[0] for arg in config.args] or ["tests"]
+    return any("test_audit" in path or os.path.isdir(path) for path in paths)
+
+
 def pytest_sessionstart(session):
     """Before any xdist worker starts: build the test database and the demo once
-    (tests/demo_template.py), so that no test's setup pays for migrating or load_demo."""
-    from . import demo_template
+    (tests/demo_template.py), so that no test's setup pays for migrating or load_demo, and
+    start the HTML checker's service in the background (tests/vnu.py)."""
+    from . import demo_template, vnu
 
     if hasattr(session.config, "workerinput"):
         return
+    if _may_audit(session.config) and vnu.available() and not os.environ.get(vnu.ENV):
+        vnu.start()
     if demo_template.usable():
         demo_template.ensure()
+
+
+def pytest_sessionfinish(session):
+    from . import vnu
+
+    vnu.stop()
 
 
 @pytest.fixture(scope="session")
