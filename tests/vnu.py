@@ -7,6 +7,7 @@ system hands out, so runs in several worktrees at once do not meet. Each audit t
 its pages to it and waits until it answers: ``wait`` polls the service itself.
 """
 
+import atexit
 import json
 import os
 import shutil
@@ -53,6 +54,7 @@ def start():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    atexit.register(stop)  # also when the run ends without pytest_sessionfinish
     os.environ[ENV] = f"http://127.0.0.1:{port}/"
     return os.environ[ENV]
 
