@@ -54,7 +54,10 @@ def offline_context(browser, live_server, **options):
     YouTube's player are answered here (a page with a map otherwise waits for tiles that
     never come before its load event)."""
     context = browser.new_context(base_url=live_server.url, **{"locale": "nl-NL", **options})
-    context.set_default_timeout(10_000)
+    # Every wait is on a condition (a URL, a selector, the focus); this is only how long one
+    # may take before the test calls it broken. A page here answers in a second or two, on a
+    # busy two-core machine with the other worker rendering as well.
+    context.set_default_timeout(30_000)
     context.route(
         "https://service.pdok.nl/**",
         lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),

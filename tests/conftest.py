@@ -12,6 +12,86 @@ from .utils import translated
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _may_audit(config):
+    """Whether the run may include tests/test_audit.py (no paths given, a folder, or it)."""
+    paths = [arg.split("::")[0] for arg in config.args] or ["tests"]
+    return any("test_audit" in path or os.path.isdir(path) for path in paths)
+
+
+def pytest_sessionstart(session):
+    """Before any xdist worker starts: build the test database and the demo once
+    (tests/demo_template.py), so that no test's setup pays for migrating or load_demo, and
+    start the HTML checker's service in the background (tests/vnu.py)."""
+    from . import demo_template, vnu
+
+    if hasattr(session.config, "workerinput"):
+        return
+    if _may_audit(session.config) and vnu.available() and not os.environ.get(vnu.ENV):
+        vnu.start()
+    if demo_template.usable():
+        demo_template.ensure()
+
+
+def pytest_sessionfinish(session):
+    from . import vnu
+
+    vnu.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test database; on SQLite, copied from the template instead of
+    migrated (tests/demo_template.py)."""
+    from django.conf import settings
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from . import demo_template
+
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    if demo_template.usable() and django_db_use_migrations and not keepdb:
+        target = demo_template.ensure()
+        connection = connections["default"]
+        with django_db_blocker.unblock():
+            old_name = connection.settings_dict["NAME"]
+            test_name = connection.creation._get_test_db_name()
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = test_name
+            connection.settings_dict["NAME"] = test_name
+            demo_template.copy_into(connection, target)
+            connection._test_serialized_contents = (target / "serialized.json").read_text()
+            demo_template.copied = target  # demo_rows reads the demo from it
+        db_cfg = [(connection, old_name, True)]
+    else:
+        if not django_db_use_migrations:
+            _disable_migrations()
+        aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+        with django_db_blocker.unblock():
+            db_cfg = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=keepdb,
+            )
+
+    yield
+
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
@@ -121,10 +201,12 @@ def browser_page(browser, live_server):
 
 @pytest.fixture(scope="session")
 def demo_rows(django_db_setup, django_db_blocker):
-    """The demo content, built once per session (per worker) and kept as rows (snapshot.py).
+    """The demo content as rows (snapshot.py): on SQLite built once for the whole run with
+    the template (demo_template.py), otherwise once per session (per worker).
 
-    ``load_demo`` translates every page through wagtail-localize and takes seconds; writing
-    its result back takes a fraction of that. The loader itself is tested in test_demo.py.
+    ``load_demo`` translates every page through wagtail-localize and takes tens of seconds;
+    writing its result back takes a fraction of one. The loader itself is tested in
+    test_demo.py.
     """
     from io import StringIO
 
@@ -132,8 +214,12 @@ def demo_rows(django_db_setup, django_db_blocker):
     from django.db import transaction
     from django.test import TestCase
 
-    from . import snapshot
+    from . import demo_template, snapshot
 
+    target = demo_template.copied
+    if target is not None:
+        demo_template.copy_media(target)
+        return demo_template.demo_rows(target)
     with django_db_blocker.unblock(), transaction.atomic():
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=StringIO())

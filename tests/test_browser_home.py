@@ -1,6 +1,7 @@
 """Home in a real browser: keyboard alone, and axe-core in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser import axe_violations, offline_context, tab_to
 
@@ -24,7 +25,7 @@ def test_home_menu_and_language_switch_by_keyboard_alone(browser_page, demo):
     browser_page.goto("/nl/")
 
     browser_page.keyboard.press("Tab")
-    assert browser_page.evaluate("document.activeElement.className") == "skip-link"
+    expect(browser_page.locator(".skip-link")).to_be_focused()
     tab_to(browser_page, lambda el: el.evaluate("e => e.textContent.trim()") == "Initiatieven")
     browser_page.keyboard.press("Enter")
     browser_page.wait_for_url("**/nl/initiatieven/")
@@ -40,13 +41,17 @@ def test_menu_folds_behind_a_button_on_a_phone_and_opens_by_keyboard(browser, li
     page = context.new_page()
     page.goto("/nl/")
     menu = page.locator("#main-nav-list")
-    assert not menu.is_visible()
+    expect(menu).to_be_hidden()
 
-    toggle = tab_to(page, lambda el: el.evaluate("e => e.classList.contains('main-nav__toggle')"))
+    tab_to(page, lambda el: el.evaluate("e => e.classList.contains('main-nav__toggle')"))
+    toggle = page.locator(".main-nav__toggle")
+    expect(toggle).to_be_focused()
     page.keyboard.press("Enter")
-    assert toggle.evaluate("e => e.getAttribute('aria-expanded')") == "true"
-    assert menu.is_visible()
+    # menu.js opens and closes the menu: wait for what it does, not for a moment.
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(menu).to_be_visible()
     page.keyboard.press("Escape")
-    assert not menu.is_visible()
+    expect(menu).to_be_hidden()
+    expect(toggle).to_be_focused()
     assert axe_violations(page) == []
     context.close()

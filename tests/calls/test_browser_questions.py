@@ -3,6 +3,7 @@ finds nothing on the question page, the form with errors, the thank-you page and
 question's own page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from calls.models import Question
 
@@ -66,7 +67,8 @@ def test_ask_a_question_by_keyboard_alone(browser_page, demo, language):
     fill(page, "id_name", "Noor Bakker")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    # A script moves the focus to the summary: wait for the focus itself.
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert case["summary"] in page.locator(".error-summary").inner_text()
     assert page.locator("#id_name").input_value() == "Noor Bakker"
     assert axe_violations(page) == []
