@@ -16,7 +16,7 @@ from blog.models import Reaction
 from portal.tasks import send_email
 
 from .factories import BlogIndexPageFactory, BlogPageFactory, ReactionFactory
-from .utils import translated
+from .utils import MULTIPART, multipart_body, translated
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -505,3 +505,24 @@ def test_the_admin_list_is_in_the_editors_language(client, story, editor):
         assert label in response.text, label
     assert "Een heel lange reactie. " * 4 in response.text
     assert "Een heel lange reactie. " * 6 not in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nl", "Je formulier kwam niet helemaal aan, dus er is niets bewaard."),
+        ("en", "Your form did not arrive completely, so nothing was stored."),
+    ],
+)
+def test_a_reaction_cut_off_before_its_final_boundary_is_not_stored(
+    anonymous, story, language, message
+):
+    page = story if language == "nl" else translated(story)
+    body = multipart_body(form_data(text="Wij willen dit ook in Zwolle. Wie helpt"), final=False)
+
+    response = anonymous.post(page.url, body, content_type=MULTIPART)
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert "Wij willen dit ook in Zwolle. Wie helpt" in response.text
+    assert not Reaction.objects.exists()

@@ -43,6 +43,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise, which serves static files compressed ahead of time.
     "portal.middleware.CompressionMiddleware",
+    # Before anything reads a post: notes what the lenient multipart parser would drop.
+    "portal.multipart.MultipartMiddleware",
     # Stored pages for anonymous visitors, before anything a stored page does not need.
     "portal.pagecache.PageCacheMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
