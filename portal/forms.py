@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from .models.submissions import BaseSubmission
+from .text import without_bidi_controls
 
 HONEYPOT = "website"
 
@@ -56,6 +57,9 @@ class SubmissionFormMixin:
     it can be answered with the submission already stored. Because the key also covers the
     posted content, two visitors who got the same cached page still store two submissions.
 
+    Every text a visitor types loses its bidirectional controls (portal.text); a required
+    field left with nothing else gets the field's own "required" message.
+
     ``received`` is what portal.multipart noted while reading the post: a file or a part that
     did not arrive makes the form invalid, with a message at the file question it belongs to
     (or at each file question that got no file, when the part's name could not be read).
@@ -75,6 +79,14 @@ class SubmissionFormMixin:
 
     def clean(self):
         cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(field, forms.CharField) and isinstance(value, str):
+                clean_value = without_bidi_controls(value)
+                if clean_value != value:
+                    cleaned[name] = clean_value.strip() if field.strip else clean_value
+                    if field.required and not cleaned[name]:
+                        self.add_error(name, field.error_messages["required"])
         for field_name, code in getattr(self.received, "problems", ()):
             self.add_received_error(field_name, RECEIVED_MESSAGES[code])
         return cleaned

@@ -526,3 +526,31 @@ def test_a_reaction_cut_off_before_its_final_boundary_is_not_stored(
     assert message in response.text
     assert "Wij willen dit ook in Zwolle. Wie helpt" in response.text
     assert not Reaction.objects.exists()
+
+
+def test_a_reaction_loses_the_characters_that_turn_its_text_around(anonymous, story):
+    # U+202E (right-to-left override) makes "Fatima‮gnp.exe" read as "Fatimaexe.png".
+    name = "Fatima\u202egnp.exe\u2066\u2069\u202a\u202c"
+
+    response = anonymous.post(
+        story.url, form_data(name=name, text="Mooi\u202d verhaal\u2067.", form_token="bidi")
+    )
+
+    assert response.status_code == 303
+    reaction = Reaction.objects.get()
+    assert (reaction.name, reaction.text) == ("Fatimagnp.exe", "Mooi verhaal.")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("nl", "Vul je naam in."), ("en", "Fill in your name.")]
+)
+def test_a_name_of_nothing_but_bidi_controls_is_refused_as_empty(
+    anonymous, story, language, message
+):
+    page = story if language == "nl" else translated(story)
+
+    response = anonymous.post(page.url, form_data(name="\u202e\u2066"))
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert not Reaction.objects.exists()

@@ -325,3 +325,22 @@ def test_an_absurd_budget_gets_an_error_without_a_call_limit(client, call, budge
 
     assert response.status_code == 400
     assert "Het getal mag hoogstens 2.000.000.000 zijn." in response.text
+
+
+def test_an_application_loses_the_characters_that_turn_its_text_around(
+    client, call, django_capture_on_commit_callbacks
+):
+    data = valid_data(
+        call,
+        name="Fatima\u202e el Amrani",
+        title="Wijkbedrijf\u2066 Schalkwijk\u2069",
+        **{q(call, 0): "Schalk\u202bwijk"},
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(call.url, data)
+
+    assert response.status_code == 303
+    application = Application.objects.get()
+    assert (application.name, application.title) == ("Fatima el Amrani", "Wijkbedrijf Schalkwijk")
+    assert "\u202b" not in str(application.answers)

@@ -570,3 +570,24 @@ def test_the_home_page_and_the_menu_lead_to_the_question_page(demo, client):
     for home, url in (("/nl/", "/nl/breng-je-vraag-in/"), ("/en/", "/en/ask-a-question/")):
         text = client.get(home).text
         assert text.count(f'href="{url}"') >= 2  # the main menu and the home section
+
+
+def test_a_question_loses_the_characters_that_turn_its_text_around(
+    client, page, django_capture_on_commit_callbacks
+):
+    response = ask(
+        client,
+        page,
+        django_capture_on_commit_callbacks,
+        name="Fatima\u202e el Amrani",
+        municipality="Haar\u202dlem",
+        text="Hoe krijgen we\u2067 de gemeente zover?",
+    )
+
+    assert response.status_code == 303
+    question = Question.objects.get()
+    assert (question.name, question.municipality, question.text) == (
+        "Fatima el Amrani",
+        "Haarlem",
+        "Hoe krijgen we de gemeente zover?",
+    )
