@@ -3,6 +3,10 @@
 A submission is saved first; only when its transaction has committed is the mail handed
 to django-tasks. A mail server that is down therefore never costs a submission, and never
 turns a saved submission into an error page.
+
+A mail to several people (the staff who moderate, a call's reviewers) is sent to each of
+them alone: one ``To:`` line with every address would tell each recipient who else holds
+the role, and a reply-all would reach them all.
 """
 
 import logging
@@ -35,11 +39,12 @@ def queue_mail(*, to, template, context, language=None, reply_to=None):
     subject, body = render_mail(template, context, language or translation.get_language())
 
     def enqueue():
-        try:
-            send_email.enqueue(subject=subject, body=body, to=recipients, reply_to=reply_to)
-        except Exception:
-            # The submission is stored; the failure is logged for the operator to follow up.
-            logger.exception("Could not queue mail %r to %s recipient(s)", subject, len(recipients))
+        for address in dict.fromkeys(recipients):
+            try:
+                send_email.enqueue(subject=subject, body=body, to=[address], reply_to=reply_to)
+            except Exception:
+                # The submission is stored; the failure is logged for the operator to follow up.
+                logger.exception("Could not queue mail %r to one recipient", subject)
 
     transaction.on_commit(enqueue)
 

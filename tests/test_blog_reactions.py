@@ -554,3 +554,23 @@ def test_a_name_of_nothing_but_bidi_controls_is_refused_as_empty(
     assert response.status_code == 400
     assert message in response.text
     assert not Reaction.objects.exists()
+
+
+def test_each_editor_gets_a_notice_that_names_no_other_editor(
+    client, story, editor, django_user_model, django_capture_on_commit_callbacks
+):
+    second = django_user_model.objects.create_user("tweede", "tweede@wijkkracht.example", "x")
+    second.groups.add(Group.objects.get(name="Editors"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, story)
+
+    notices = [message for message in mail.outbox if message.to != ["fatima@example.org"]]
+    assert sorted(message.to for message in notices) == [
+        ["redactie@wijkkracht.example"],
+        ["tweede@wijkkracht.example"],
+    ]
+    for notice in notices:
+        (own,) = notice.recipients()
+        other = {"redactie@wijkkracht.example", "tweede@wijkkracht.example"} - {own}
+        assert other.pop() not in notice.message().as_string()

@@ -103,3 +103,17 @@ def test_each_rendered_form_gets_its_own_token():
 def test_a_filled_honeypot_marks_the_post_as_spam():
     assert ExampleForm(data={"name": "Bot", "website": "http://spam.example"}).is_spam
     assert not ExampleForm(data={"name": "Fatima", "website": ""}).is_spam
+
+
+def test_mail_to_several_people_goes_to_each_alone(django_capture_on_commit_callbacks):
+    staff = ["redactie@example.org", "moderator@example.org", "beheer@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(to=staff, template="portal/mail/test", context={}, language="nl")
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(staff)
+    for message in mail.outbox:
+        assert len(message.recipients()) == 1  # To, Cc and Bcc together
+        assert message.cc == message.bcc == []
+        for other in set(staff) - set(message.to):
+            assert other not in message.message().as_string()

@@ -344,3 +344,17 @@ def test_an_application_loses_the_characters_that_turn_its_text_around(
     application = Application.objects.get()
     assert (application.name, application.title) == ("Fatima el Amrani", "Wijkbedrijf Schalkwijk")
     assert "\u202b" not in str(application.answers)
+
+
+def test_each_reviewer_gets_a_notice_that_names_no_other_reviewer(
+    client, call, reviewer, second_reviewer, django_capture_on_commit_callbacks
+):
+    post(client, call, valid_data(call), django_capture_on_commit_callbacks)
+
+    notices = [message for message in mail.outbox if message.to != ["fatima@example.org"]]
+    assert sorted(message.to for message in notices) == [[reviewer.email], [second_reviewer.email]]
+    for notice, other in zip(
+        sorted(notices, key=lambda message: message.to), [second_reviewer, reviewer], strict=True
+    ):
+        assert notice.recipients() == notice.to
+        assert other.email not in notice.message().as_string()
