@@ -32,7 +32,7 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def post_reaction(request, page):
-    form = ReactionForm(request.POST)
+    form = ReactionForm(request.POST, received=getattr(request, "received", None))
     valid = form.is_valid()
     if not page.reactions_open:
         form.add_error(None, gettext("This story is closed for reactions."))

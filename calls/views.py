@@ -144,7 +144,12 @@ def post_application(page, request):
     if not STASH_KEY.match(stash_key):
         stash_key = ""
     form = ApplicationForm(
-        data, request.FILES, page=page, kept_files=kept_files(draft, stash_key), draft=saving
+        data,
+        request.FILES,
+        page=page,
+        kept_files=kept_files(draft, stash_key),
+        draft=saving,
+        received=getattr(request, "received", None),
     )
     if form.is_spam:
         # Say thank you, store nothing: a bot learns nothing from the answer.
@@ -216,6 +221,9 @@ def keep_good_files(page, request, form, draft, stash_key, saving):
         data, {}, page=page, kept_files=kept_files(draft, stash_key), draft=saving
     )
     again.is_valid()
+    for error in form.non_field_errors():
+        if error not in again.non_field_errors():
+            again.add_error(None, error)
     for name, field in form.fields.items():
         if isinstance(field, UploadField):
             for error in form.errors.get(name, []):

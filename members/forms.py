@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.choices import Province
 from portal.forms import SubmissionFormMixin, consent_field
 from portal.i18n import themes_of_locale
+from portal.text import validate_public_web_address
 
 from .models import kinds_of_locale
 
@@ -84,7 +85,11 @@ class RegistrationForm(SubmissionFormMixin, forms.Form):
     )
     # Not called "website": that is the honeypot's name (portal.forms).
     web_address = forms.URLField(
-        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        validators=[validate_public_web_address],
     )
     name = forms.CharField(label=_("Contact person"), max_length=100)
     email = forms.EmailField(

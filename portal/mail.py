@@ -5,6 +5,10 @@ to django-tasks. A mail server that is down therefore never costs a submission, 
 turns a saved submission into an error page. The task is handed the id of the mail's row
 (``OutgoingMail``), not the mail: the queue's own table keeps every task's arguments, and
 erasure must be able to take the mail's personal data back (portal.models.mail).
+
+A mail to several people (the staff who moderate, a call's reviewers) is sent to each of
+them alone: one ``To:`` line with every address would tell each recipient who else holds
+the role, and a reply-all would reach them all.
 """
 
 import logging
@@ -41,15 +45,17 @@ def queue_mail(*, to, template, context, language=None, reply_to=None):
 
     def enqueue():
         # Made after the commit: an erasure in the same transaction (a rejection erases the
-        # registration it tells about) does not take its own notice away.
-        try:
-            mail = OutgoingMail.objects.create(
-                subject=subject, body=body, to=recipients, reply_to=reply_to or []
-            )
-            send_email.enqueue(mail.pk)
-        except Exception:
-            # The submission is stored; the failure is logged for the operator to follow up.
-            logger.exception("Could not queue a mail to %s recipient(s)", len(recipients))
+        # registration it tells about) does not take its own notice away. One row and one
+        # task per recipient: nobody sees who else received it.
+        for address in dict.fromkeys(recipients):
+            try:
+                mail = OutgoingMail.objects.create(
+                    subject=subject, body=body, to=[address], reply_to=reply_to or []
+                )
+                send_email.enqueue(mail.pk)
+            except Exception:
+                # The submission is stored; the failure is logged for the operator to follow up.
+                logger.exception("Could not queue a mail to one recipient")
 
     transaction.on_commit(enqueue)
 

@@ -17,7 +17,7 @@ from portal.models import OutgoingMail
 from portal.tasks import send_email
 
 from .factories import BlogIndexPageFactory, BlogPageFactory, ReactionFactory
-from .utils import publish, translated
+from .utils import MULTIPART, multipart_body, publish, translated
 
 pytestmark = pytest.mark.django_db
 FAILING = "tests.failing_mail.FailingEmailBackend"
@@ -537,3 +537,72 @@ def test_a_reaction_sent_from_an_english_story_is_answered_in_english(
     assert notice.subject == "Nieuwe reactie op “Residents' Organisation Beijum”"
     assert "&#x27;" not in notice.subject + notice.body + confirmation.body
     assert "We'd like this in Zwolle too." in notice.body
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nl", "Je formulier kwam niet helemaal aan, dus er is niets bewaard."),
+        ("en", "Your form did not arrive completely, so nothing was stored."),
+    ],
+)
+def test_a_reaction_cut_off_before_its_final_boundary_is_not_stored(
+    anonymous, story, language, message
+):
+    page = story if language == "nl" else translated(story)
+    body = multipart_body(form_data(text="Wij willen dit ook in Zwolle. Wie helpt"), final=False)
+
+    response = anonymous.post(page.url, body, content_type=MULTIPART)
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert "Wij willen dit ook in Zwolle. Wie helpt" in response.text
+    assert not Reaction.objects.exists()
+
+
+def test_a_reaction_loses_the_characters_that_turn_its_text_around(anonymous, story):
+    # U+202E (right-to-left override) makes "Fatima‮gnp.exe" read as "Fatimaexe.png".
+    name = "Fatima\u202egnp.exe\u2066\u2069\u202a\u202c"
+
+    response = anonymous.post(
+        story.url, form_data(name=name, text="Mooi\u202d verhaal\u2067.", form_token="bidi")
+    )
+
+    assert response.status_code == 303
+    reaction = Reaction.objects.get()
+    assert (reaction.name, reaction.text) == ("Fatimagnp.exe", "Mooi verhaal.")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("nl", "Vul je naam in."), ("en", "Fill in your name.")]
+)
+def test_a_name_of_nothing_but_bidi_controls_is_refused_as_empty(
+    anonymous, story, language, message
+):
+    page = story if language == "nl" else translated(story)
+
+    response = anonymous.post(page.url, form_data(name="\u202e\u2066"))
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert not Reaction.objects.exists()
+
+
+def test_each_editor_gets_a_notice_that_names_no_other_editor(
+    client, story, editor, django_user_model, django_capture_on_commit_callbacks
+):
+    second = django_user_model.objects.create_user("tweede", "tweede@wijkkracht.example", "x")
+    second.groups.add(Group.objects.get(name="Editors"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, story)
+
+    notices = [message for message in mail.outbox if message.to != ["fatima@example.org"]]
+    assert sorted(message.to for message in notices) == [
+        ["redactie@wijkkracht.example"],
+        ["tweede@wijkkracht.example"],
+    ]
+    for notice in notices:
+        (own,) = notice.recipients()
+        other = {"redactie@wijkkracht.example", "tweede@wijkkracht.example"} - {own}
+        assert other.pop() not in notice.message().as_string()

@@ -139,3 +139,17 @@ def test_mail_retries_double_their_pause_up_to_an_hour_for_about_two_days():
     assert pauses[:3] == [timedelta(minutes=2), timedelta(minutes=4), timedelta(minutes=8)]
     assert max(pauses) == timedelta(hours=1)
     assert timedelta(days=1.5) < sum(pauses, timedelta()) < timedelta(days=2.5)
+
+
+def test_mail_to_several_people_goes_to_each_alone(django_capture_on_commit_callbacks):
+    staff = ["redactie@example.org", "moderator@example.org", "beheer@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail(to=staff, template="portal/mail/test", context={}, language="nl")
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(staff)
+    for message in mail.outbox:
+        assert len(message.recipients()) == 1  # To, Cc and Bcc together
+        assert message.cc == message.bcc == []
+        for other in set(staff) - set(message.to):
+            assert other not in message.message().as_string()

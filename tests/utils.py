@@ -148,3 +148,33 @@ def rows_holding(*needles):
                 if any(needle.lower() in text for needle in needles):
                     found.setdefault(table, []).append(row)
     return found
+
+
+BOUNDARY = "----grens7MA4YWxkTrZu0gW"
+
+
+def multipart_body(fields, files=(), *, final=True):
+    """A form post as raw bytes, built by hand so that a test can send what no browser
+    would: ``files`` are (field name, file name as bytes, content) triples; ``final=False``
+    leaves out the closing boundary. Send it with ``content_type=MULTIPART``."""
+    parts = []
+    for name, values in fields.items():
+        for value in values if isinstance(values, list) else [values]:
+            parts.append(
+                f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+    for name, file_name, content in files:
+        parts.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; filename="'.encode()
+            + file_name
+            + b'"\r\nContent-Type: application/octet-stream\r\n\r\n'
+            + content
+            + b"\r\n"
+        )
+    if final:
+        parts.append(f"--{BOUNDARY}--\r\n".encode())
+    return b"".join(parts)
+
+
+MULTIPART = f"multipart/form-data; boundary={BOUNDARY}"

@@ -176,7 +176,7 @@ def question_page(page, request):
 
 
 def post_question(page, request):
-    form = QuestionForm(request.POST)
+    form = QuestionForm(request.POST, received=getattr(request, "received", None))
     thanks = subpage_url(page, request, "thanks")
     if not form.is_valid():
         return render_page(page, request, form, status=400)

@@ -27,7 +27,9 @@ def offer_help(page, request):
     context.update(subpage_context(page, request, "help"))
     status = 200
     if request.method == HTTPMethod.POST:
-        form = HelpOfferForm(data=request.POST, needs=open_needs)
+        form = HelpOfferForm(
+            data=request.POST, needs=open_needs, received=getattr(request, "received", None)
+        )
         thanks = subpage_url(page, request, "help_thanks")
         if form.is_spam:
             return see_other(thanks)

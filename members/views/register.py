@@ -22,7 +22,7 @@ def register(index, request):
     context.update(subpage_context(index, request, "register"))
     status = 200
     if request.method == HTTPMethod.POST:
-        form = RegistrationForm(data=request.POST)
+        form = RegistrationForm(data=request.POST, received=getattr(request, "received", None))
         thanks = subpage_url(index, request, "register_thanks")
         if form.is_spam:
             return see_other(thanks)

@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise, which serves static files compressed ahead of time.
     "portal.middleware.CompressionMiddleware",
+    # Before anything reads a post: notes what the lenient multipart parser would drop.
+    "portal.multipart.MultipartMiddleware",
     # Stored pages for anonymous visitors, before anything a stored page does not need.
     "portal.pagecache.PageCacheMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -223,6 +225,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xl
 # No SVG: an SVG opened directly can run script.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A file that only starts like an image is a form error, not a server error (portal.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

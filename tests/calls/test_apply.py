@@ -325,3 +325,36 @@ def test_an_absurd_budget_gets_an_error_without_a_call_limit(client, call, budge
 
     assert response.status_code == 400
     assert "Het getal mag hoogstens 2.000.000.000 zijn." in response.text
+
+
+def test_an_application_loses_the_characters_that_turn_its_text_around(
+    client, call, django_capture_on_commit_callbacks
+):
+    data = valid_data(
+        call,
+        name="Fatima\u202e el Amrani",
+        title="Wijkbedrijf\u2066 Schalkwijk\u2069",
+        **{q(call, 0): "Schalk\u202bwijk"},
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(call.url, data)
+
+    assert response.status_code == 303
+    application = Application.objects.get()
+    assert (application.name, application.title) == ("Fatima el Amrani", "Wijkbedrijf Schalkwijk")
+    assert "\u202b" not in str(application.answers)
+
+
+def test_each_reviewer_gets_a_notice_that_names_no_other_reviewer(
+    client, call, reviewer, second_reviewer, django_capture_on_commit_callbacks
+):
+    post(client, call, valid_data(call), django_capture_on_commit_callbacks)
+
+    notices = [message for message in mail.outbox if message.to != ["fatima@example.org"]]
+    assert sorted(message.to for message in notices) == [[reviewer.email], [second_reviewer.email]]
+    for notice, other in zip(
+        sorted(notices, key=lambda message: message.to), [second_reviewer, reviewer], strict=True
+    ):
+        assert notice.recipients() == notice.to
+        assert other.email not in notice.message().as_string()

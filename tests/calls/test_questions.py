@@ -624,3 +624,24 @@ def test_a_questions_breadcrumb_names_the_question_with_the_question_page_as_par
 
     assert re.findall(r'aria-current="page">([^<]+)<', trail) == [f"Vraag {question.reference}"]
     assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail
+
+
+def test_a_question_loses_the_characters_that_turn_its_text_around(
+    client, page, django_capture_on_commit_callbacks
+):
+    response = ask(
+        client,
+        page,
+        django_capture_on_commit_callbacks,
+        name="Fatima\u202e el Amrani",
+        municipality="Haar\u202dlem",
+        text="Hoe krijgen we\u2067 de gemeente zover?",
+    )
+
+    assert response.status_code == 303
+    question = Question.objects.get()
+    assert (question.name, question.municipality, question.text) == (
+        "Fatima el Amrani",
+        "Haarlem",
+        "Hoe krijgen we de gemeente zover?",
+    )

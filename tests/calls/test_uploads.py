@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from calls.models import Application, ApplicationFile
 from calls.uploads import MB, private_storage, sniff
@@ -26,12 +27,23 @@ def zipped(entries, first=None):
     return buffer.getvalue()
 
 
+def image(kind):
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), "teal").save(buffer, kind)
+    return buffer.getvalue()
+
+
+JPEG, PNG = image("JPEG"), image("PNG")
+HTML = b"<html><body><script>alert(document.domain)</script></body></html>\n"
+
+
 @pytest.mark.parametrize(
     ("content", "kind"),
     [
         (PDF, "pdf"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "jpg"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "png"),
+        (PDF + b"\r\n", "pdf"),
+        (JPEG, "jpg"),
+        (PNG, "png"),
         (zipped({"[Content_Types].xml": "x", "word/document.xml": "x"}), "docx"),
         (zipped({"[Content_Types].xml": "x", "xl/workbook.xml": "x"}), "xlsx"),
         (zipped({}, first=("mimetype", "application/vnd.oasis.opendocument.text")), "odt"),
@@ -45,6 +57,57 @@ def zipped(entries, first=None):
 )
 def test_type_is_read_from_the_content(content, kind):
     assert sniff(SimpleUploadedFile("whatever.pdf", content)) == kind
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        HTML[:20] + b"%PDF-1.4 " + HTML[20:] + b"%%EOF\n",  # the magic string, not at the start
+        b"%PDF-1.7\n" + HTML,  # a PDF header and no end
+        b"%PDF-1.7\n%%EOF\n" + HTML * 40,  # an end marker, but not near the end
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + HTML,  # a JPEG header followed by HTML
+        b"\x89PNG\r\n\x1a\n" + HTML,  # a PNG header followed by HTML
+        PNG + HTML,  # a real PNG with HTML after its end
+        JPEG + HTML,  # a real JPEG with HTML after its end
+        PNG[:-30],  # a PNG cut short
+        zipped({"[Content_Types].xml": "x", "word/document.xml": "x"}) + HTML,  # data after
+        zipped({"mimetype": "x"}, first=("word/document.xml", "x")),  # no OOXML, no ODF
+    ],
+    ids=[
+        "pdf-marker-inside-html",
+        "pdf-without-end",
+        "pdf-end-far-from-the-end",
+        "jpeg-header-then-html",
+        "png-header-then-html",
+        "png-then-html",
+        "jpeg-then-html",
+        "png-cut-short",
+        "docx-then-html",
+        "zip-of-neither",
+    ],
+)
+def test_a_file_is_refused_unless_its_whole_structure_is_what_its_start_promises(content):
+    assert sniff(SimpleUploadedFile("whatever.pdf", content)) is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"), [("nl", "‘plan.pdf’ is geen van de"), ("en", "“plan.pdf” is not one of")]
+)
+def test_html_with_a_pdf_marker_in_its_first_kilobyte_is_refused_in_both_languages(
+    client, call, call_en, prefix, message
+):
+    page = call if prefix == "nl" else call_en
+    polyglot = SimpleUploadedFile(
+        "plan.pdf", b"<html>%PDF-1.4" + HTML + b"%%EOF", content_type="application/pdf"
+    )
+
+    response = client.post(page.url, valid_data(page, **{q(page, 7): polyglot}))
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert "Fatima el Amrani" in response.text  # what was typed is kept
+    assert Application.objects.count() == 0
+    assert ApplicationFile.objects.count() == 0
 
 
 def test_a_file_named_pdf_that_is_not_a_pdf_is_refused(client, call):

@@ -357,3 +357,14 @@ def test_old_personal_data_is_erased_by_the_retention_command(member, need, stor
 
 def stored_reference():
     return HelpOffer.objects.get().reference
+
+
+def test_an_offer_loses_the_characters_that_turn_its_text_around(client, member, need):
+    response = client.post(
+        help_url(member),
+        offer(need, name="Sam\u202e de Vries", message="Ik rijd\u2066 graag\u2069 op zaterdag."),
+    )
+
+    assert response.status_code == 303
+    stored = HelpOffer.objects.get()
+    assert (stored.name, stored.message) == ("Sam de Vries", "Ik rijd graag op zaterdag.")

@@ -412,3 +412,86 @@ def test_the_admin_menu_groups_the_directory(admin_client):
 
 def stored_reference():
     return Registration.objects.get().reference
+
+
+def test_a_registration_loses_the_characters_that_turn_its_text_around(
+    client, directory, themes, django_capture_on_commit_callbacks
+):
+    data = registration(
+        themes,
+        initiative_name="Repaircafé\u202e Noord",
+        name="Fatima\u2066 el Amrani\u2069",
+        description="Elke maand\u202a repareren\u202c we samen.",
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(REGISTER, data)
+
+    assert response.status_code == 303
+    stored = Registration.objects.get()
+    assert (stored.initiative_name, stored.name, stored.description) == (
+        "Repaircafé Noord",
+        "Fatima el Amrani",
+        "Elke maand repareren we samen.",
+    )
+    assert stored.page.title == "Repaircafé Noord"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ftp://repaircafe-noord.example/",
+        "http://127.0.0.1:8000/admin/",
+        "http://10.0.0.5/",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://[fe80::1]/",
+        "https://8.8.8.8/",
+        "http://localhost/",
+        "http://localhost./",
+        "http://api.localhost/",
+        "http://intranet/",
+        "http://printer.local/",
+        "https://gemeente.nl@elders.example/",
+    ],
+)
+def test_a_web_address_that_does_not_lead_to_a_public_website_is_refused(
+    client, directory, themes, address
+):
+    response = client.post(REGISTER, registration(themes, web_address=address))
+
+    assert response.status_code == 200  # the form again, as for every mistake here
+    assert "Controleer wat je hebt ingevuld" in response.text
+    assert "Repaircafé Noord" in response.text
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (REGISTER, "Geef het adres van een openbare website"),
+        ("/en/initiatives/register/", "Give the address of a public website"),
+    ],
+)
+def test_a_local_web_address_is_refused_with_a_message_in_the_visitors_language(
+    client, directory, directory_en, themes, url, message
+):
+    response = client.post(url, registration(themes, web_address="http://127.0.0.1/"))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "address", ["https://www.repaircafe-noord.nl/", "http://repaircafe.example:8080/agenda"]
+)
+def test_a_public_web_address_is_accepted(
+    client, directory, themes, address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(REGISTER, registration(themes, web_address=address))
+
+    assert response.status_code == 303
+    assert Registration.objects.get().website == address
