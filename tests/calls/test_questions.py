@@ -218,12 +218,12 @@ def test_too_many_questions_from_one_address_keep_what_was_typed(
         (
             "nl",
             {"email": "geen-adres", "text": "", "theme": "bestaat-niet"},
-            ["Vul een e-mailadres in", "Schrijf je vraag.", "Kies een van de mogelijkheden."],
+            ["Vul een e-mailadres in", "Vul je vraag in.", "Kies een van de mogelijkheden."],
         ),
         (
             "en",
             {"email": "no-address", "text": "", "publish_as": None},
-            ["Fill in an e-mail address", "Write your question.", "Choose whether we may"],
+            ["Fill in an e-mail address", "Fill in your question.", "Choose whether we may"],
         ),
     ],
 )
