@@ -16,11 +16,12 @@ LINK = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
 class ReactionForm(SubmissionFormMixin, forms.Form):
     """ "Geef een reactie": name, e-mail (never shown), text and consent."""
 
+    field_names = {"text": _("your reaction")}
+
     name = forms.CharField(
         label=_("Name"),
         max_length=100,
         help_text=_("Shown with your reaction."),
-        error_messages={"required": _("Fill in your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
@@ -28,7 +29,6 @@ class ReactionForm(SubmissionFormMixin, forms.Form):
         max_length=254,
         help_text=_("Never shown. The editors use it only if they have a question about it."),
         error_messages={
-            "required": _("Fill in your e-mail address."),
             "invalid": _("Fill in an e-mail address such as name@example.org."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -37,7 +37,6 @@ class ReactionForm(SubmissionFormMixin, forms.Form):
         label=_("Your reaction"),
         max_length=TEXT_MAX_LENGTH,
         error_messages={
-            "required": _("Write your reaction."),
             "max_length": _(
                 "Your reaction can have at most %(limit_value)d characters; it now has "
                 "%(show_value)d."

@@ -27,6 +27,8 @@ ROLES_WITH_ORGANISATION = {Role.ORGANISATION, Role.COMPANY, Role.MUNICIPALITY}
 # A word takes a few characters; this only stops absurd posts before words are counted.
 CHARACTERS_PER_WORD = 20
 SUMMARY_WORDS = 300
+# What saving a draft needs: enough to send the link and to greet the applicant by name.
+DRAFT_REQUIRED = ("name", "email", "consent")
 
 
 def question_field_name(question_id):
@@ -181,7 +183,20 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
     """The whole application. ``page`` is the call in the visitor's language; ``kept_files``
     maps a file question's id to the files already stored for it (a draft's, or those of an
     earlier post that came back with mistakes). ``draft=True`` checks what is filled in
-    but requires only what saving needs: an e-mail address and consent."""
+    but requires only what saving needs (``DRAFT_REQUIRED``): a name, an e-mail address and
+    consent."""
+
+    field_names = {
+        "phone": _("your phone number"),
+        "role": _("where you stand in the playing field"),
+        "municipality": _("the municipality"),
+        "province": _("the province"),
+        "title": _("the title of your plan"),
+        "question": _("the local question your lab takes on"),
+        "summary": _("the summary of your plan"),
+        "budget": _("the budget you request"),
+    }
+    summary_names = {"question": _("Local question")}
 
     name = forms.CharField(
         label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"})
@@ -283,7 +298,9 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
             self._add_question(block)
         if draft:
             for name, field in self.fields.items():
-                if name not in ("email", "consent"):
+                # The labels still say what sending needs (portal.forms.SubmissionBoundField).
+                field.required_to_send = getattr(field, "required_to_send", field.required)
+                if name not in DRAFT_REQUIRED:
                     field.required = False
 
     def _add_question(self, block):
@@ -346,7 +363,7 @@ class ApplicationForm(SubmissionFormMixin, forms.Form):
             attrs["multiple"] = True
         field = UploadField(widget=MultipleFileInput(attrs=attrs), **common)
         field.required = False  # counted together with the files kept from before
-        field.is_required = bool(value["required"])
+        field.is_required = field.required_to_send = bool(value["required"])
         field.file_types = value["file_types"]
         field.max_files = value["max_files"]
         field.max_size = value["max_size_mb"] * MB

@@ -1,8 +1,8 @@
 """The programme's filters (phase, theme, province) and its figures, computed from the labs.
 
 Every filter value is checked against its list and mapped to a field here; nothing from the
-request reaches ``filter()`` as a name. An unknown value makes the list empty and the page a
-404 that says which value is unknown.
+request reaches ``filter()`` as a name. An unknown value is left out with a message that
+says which (portal.filters); the list shows the labs without that filter.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.choices import Province
 from portal.content import remember
+from portal.filters import key_of, lenient
 from portal.i18n import themes_of_locale
 
 from .models import (
@@ -26,6 +27,11 @@ from .models import (
 )
 
 FILTERS = ("phase", "theme", "province")
+UNKNOWN = {
+    "phase": _("There is no phase “%(value)s”, so the list shows all phases."),
+    "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
+    "province": _("There is no province “%(value)s”, so the list shows all provinces."),
+}
 
 
 class ProgrammeForm(forms.Form):
@@ -54,23 +60,29 @@ class ProgrammeForm(forms.Form):
 
 @dataclass
 class Programme:
-    """What the visitor asked for, checked; ``status`` is 200 or 404."""
+    """What the visitor asked for, checked; values a filter does not know are left out and
+    listed in ``unknown``."""
 
     form: ProgrammeForm
     values: dict = field(default_factory=dict)
     status: int = 200
+    unknown: list = field(default_factory=list)
 
     @classmethod
     def from_request(cls, request):
         # Only the filters count; other parameters (the page number) are read elsewhere.
-        form = ProgrammeForm(data={name: request.GET.get(name, "") for name in FILTERS})
-        if form.is_valid():
-            return cls(form=form, values=form.cleaned_data)
-        return cls(form=form, status=404)
+        data = {name: request.GET.get(name, "") for name in FILTERS}
+        form, unknown = lenient(ProgrammeForm, data, FILTERS, UNKNOWN)
+        return cls(form=form, values=form.cleaned_data, unknown=unknown)
 
     @property
     def is_valid(self):
         return self.status == 200
+
+    @property
+    def key(self):
+        """The values understood, for the remembered pieces: a junk value adds no key."""
+        return key_of(self.values)
 
     @property
     def is_filtered(self):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from members.themes import ThemeMap
 from members.views.common import ld_json, read_only, subpage_url
 from portal.content import remember, remember_many
+from portal.filters import query_without
 from portal.i18n import active_locale, localize_pages, localize_themes
 from portal.ical import calendar, day, escape, host_of, utc
 from portal.pagination import paginate
@@ -92,10 +93,16 @@ def programme_context(index, request):
     programme = Programme.from_request(request)
     results = programme.results(index)
     labs = paginate(
-        request, results.values_list("pk", flat=True), PER_PAGE, remember_as=("labs", index.pk)
+        request,
+        results.values_list("pk", flat=True),
+        PER_PAGE,
+        remember_as=("labs", index.pk),
+        filters=programme.values,
     )
     return {
         "programme": programme,
+        "clean_url": (index.get_url(request) or "")
+        + query_without(request, [unknown.name for unknown in programme.unknown]),
         "form": programme.form,
         "labs": labs,
         "cards": lab_cards(list(labs.object_list), request),

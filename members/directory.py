@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.choices import Province
+from portal.filters import key_of, lenient
 from portal.i18n import themes_of_locale
 
 from .models import MemberNeed, MemberPage, Need, kinds_of_locale
@@ -26,6 +27,17 @@ FILTERS = ("theme", "kind", "province", "need")
 SORTS = {
     "name": ("title", "pk"),
     "newest": ("-first_published_at", "-pk"),
+}
+
+# What the page says about a value a filter does not know; the list leaves that filter out.
+UNKNOWN = {
+    "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
+    "kind": _("There is no kind of organisation “%(value)s”, so the list shows all kinds."),
+    "province": _("There is no province “%(value)s”, so the list shows all provinces."),
+    "need": _(
+        "There is no need “%(value)s”, so the list shows initiatives whatever they look for."
+    ),
+    "sort": _("There is no sort order “%(value)s”, so the list is sorted by name."),
 }
 
 
@@ -74,25 +86,31 @@ class DirectoryForm(forms.Form):
 
 @dataclass
 class Directory:
-    """What the visitor asked for, checked; ``status`` is 200, 400 or 404."""
+    """What the visitor asked for, checked; ``status`` is 200 or 400. An unknown filter or
+    sort value is left out with a message (``unknown``, portal.filters); a query that is
+    too long is a bad request, and the page says so."""
 
     form: DirectoryForm
     values: dict = field(default_factory=dict)
     status: int = 200
+    unknown: list = field(default_factory=list)
 
     @classmethod
     def from_request(cls, request):
-        form = DirectoryForm(data=request.GET)
+        data = {name: request.GET.get(name, "") for name in DirectoryForm.base_fields}
+        form, unknown = lenient(DirectoryForm, data, (*FILTERS, "sort"), UNKNOWN)
         if form.is_valid():
-            return cls(form=form, values=form.cleaned_data)
-        # An unknown filter value is an address that does not exist (404); a query that is
-        # too long is a bad request (400). Either way the page says what is wrong.
-        status = 404 if any(name in form.errors for name in (*FILTERS, "sort")) else 400
-        return cls(form=form, status=status)
+            return cls(form=form, values=form.cleaned_data, unknown=unknown)
+        return cls(form=form, status=400, unknown=unknown)
 
     @property
     def is_valid(self):
         return self.status == 200
+
+    @property
+    def key(self):
+        """The values understood, for the remembered pieces: a junk value adds no key."""
+        return key_of(self.values)
 
     @property
     def query(self):

@@ -22,6 +22,8 @@ def count_links(text):
 class HelpOfferForm(SubmissionFormMixin, forms.Form):
     """ "Ik kan helpen": a message to an initiative about one of its open needs."""
 
+    field_names = {"need": _("what you can help with"), "message": _("your message")}
+
     need = forms.TypedChoiceField(
         label=_("I can help with"), coerce=int, widget=forms.RadioSelect, empty_value=None
     )
@@ -66,6 +68,16 @@ class HelpOfferForm(SubmissionFormMixin, forms.Form):
 
 class RegistrationForm(SubmissionFormMixin, forms.Form):
     """ "Meld je initiatief aan": becomes a draft profile that moderators check."""
+
+    field_names = {
+        "initiative_name": _("the name of the initiative"),
+        "kind": _("the kind of organisation"),
+        "place": _("the place"),
+        "province": _("the province"),
+        "description": _("a description of your initiative"),
+        "name": _("the name of the contact person"),
+        "email": _("the contact person's e-mail address"),
+    }
 
     initiative_name = forms.CharField(label=_("Name of the initiative"), max_length=120)
     kind = forms.TypedChoiceField(label=_("Kind of organisation"), coerce=int)

@@ -3,6 +3,9 @@ import secrets
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.boundfield import BoundField
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models.submissions import BaseSubmission
@@ -49,8 +52,65 @@ RECEIVED_MESSAGES = {
 }
 
 
+# How the messages name a field, as the name reads in "Fill in …" / "Vul … in": fields that
+# are on many forms are named here, the others by their form's ``field_names``.
+FIELD_NAMES = {
+    "name": _("your name"),
+    "email": _("your e-mail address"),
+}
+# What the error summary calls a field whose label is a whole sentence.
+SUMMARY_NAMES = {
+    "consent": _("Consent"),
+}
+UNCHECKED = ("website", "form_token")
+
+
+def required_message(field, name):
+    """The message of an empty required field, in one voice for every public form: "Fill in
+    your name." / "Choose a theme." / "Answer this question.", from the field's short name
+    (``name``, may be None) and its kind."""
+    if isinstance(field, forms.BooleanField):
+        return gettext("Tick the box to give your consent.")
+    if isinstance(field, forms.ChoiceField):  # also multiple and typed choices
+        if name:
+            return gettext("Choose %(name)s.") % {"name": name}
+        return gettext("Choose one of the options.")
+    if name:
+        return gettext("Fill in %(name)s.") % {"name": name}
+    if getattr(field, "question", None) is not None:  # an editor's question, a sentence
+        return gettext("Answer this question.")
+    return gettext("Fill this in.")
+
+
+class SubmissionBoundField(BoundField):
+    """A field of a public form as the templates show it: its name in the error summary and
+    what its label says beside the name ("optional", "needed to save")."""
+
+    @property
+    def summary_label(self):
+        name = getattr(self.form, "summary_names", {}).get(self.name) or SUMMARY_NAMES.get(
+            self.name
+        )
+        return capfirst(name) if name else self.label
+
+    @property
+    def is_optional(self):
+        """Optional to send: a form that asks less of a draft still says what sending needs
+        (``required_to_send``, set by such a form)."""
+        return not getattr(self.field, "required_to_send", self.field.required)
+
+    @property
+    def is_needed_to_save(self):
+        """Required although the form only saves a draft (``is_draft``)."""
+        return bool(getattr(self.form, "is_draft", False) and self.field.required)
+
+
 class SubmissionFormMixin:
-    """Honeypot and one-time token for every public form.
+    """Honeypot, one-time token and one voice of messages for every public form.
+
+    Every required field gets its message from ``required_message`` and the short name in
+    the form's ``field_names`` (else in ``FIELD_NAMES``); the error summary names a field by
+    ``summary_names`` (else ``SUMMARY_NAMES``, else its label).
 
     The token is drawn when the form is shown. It is no secret: it only tells a second post
     of the same filled-in form (a double click, a refresh, a replay) from a new one, so that
@@ -64,6 +124,10 @@ class SubmissionFormMixin:
     did not arrive makes the form invalid, with a message at the file question it belongs to
     (or at each file question that got no file, when the part's name could not be read).
     """
+
+    bound_field_class = SubmissionBoundField
+    field_names = {}
+    summary_names = {}
 
     def __init__(self, *args, received=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +168,15 @@ class SubmissionFormMixin:
             if str(message) not in self.errors.get(target or NON_FIELD_ERRORS, []):
                 self.add_error(target, message)
 
+    def full_clean(self):
+        # Here rather than in __init__: the forms add fields (consent, the call's questions)
+        # after the mixin's __init__, and the messages are in the language of the request.
+        for name, field in self.fields.items():
+            if name not in UNCHECKED:
+                short = self.field_names.get(name) or FIELD_NAMES.get(name)
+                field.error_messages["required"] = required_message(field, short)
+        super().full_clean()
+
     @property
     def is_spam(self):
         return bool(self.data.get(HONEYPOT, "").strip())
@@ -132,5 +205,4 @@ def consent_field(label=None):
             "privacy statement describes."
         ),
         required=True,
-        error_messages={"required": _("We can only accept this with your consent.")},
     )

@@ -173,11 +173,16 @@ def test_filters_say_so_when_nothing_matches(client, blog, themes):
     "query",
     [{"theme": "bestaat-niet"}, {"tag": "bestaat-niet"}, {"theme": "x" * 500}, {"tag": "y" * 500}],
 )
-def test_an_unknown_filter_value_is_a_404(client, blog, themes, query):
+def test_an_unknown_filter_value_shows_all_stories_with_a_message(client, blog, themes, query):
     index, _english = blog
-    BlogPageFactory(parent=index, themes=[themes[0]], tags=["MAEX"])
+    BlogPageFactory(parent=index, title="Zonnedaken", themes=[themes[0]], tags=["MAEX"])
 
-    assert client.get(index.url, query).status_code == 404
+    response = client.get(index.url, query)
+
+    assert response.status_code == 200
+    assert titles(response) == ["Zonnedaken"]
+    assert "Er is geen " in response.text
+    assert f'href="{index.url}">Toon de lijst zonder' in response.text
 
 
 def test_filters_work_in_english_with_english_theme_names(client, blog, themes):

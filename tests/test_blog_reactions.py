@@ -193,12 +193,12 @@ def test_posting_works_without_cookies_or_csrf_token(anonymous, story):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"text": ""}, "text", "Schrijf je reactie."),
-        ({"text": "   "}, "text", "Schrijf je reactie."),
+        ({"text": ""}, "text", "Vul je reactie in."),
+        ({"text": "   "}, "text", "Vul je reactie in."),
         ({"text": "x" * 3001}, "text", "hoogstens 3000 tekens hebben; nu zijn het er 3001"),
         ({"name": ""}, "name", "Vul je naam in."),
         ({"email": "geen-adres"}, "email", "Vul een e-mailadres in"),
-        ({"consent": None}, "consent", "alleen aannemen met je toestemming"),
+        ({"consent": None}, "consent", "Vink het vakje aan om toestemming te geven."),
         (
             {"text": "Kijk op https://a.example en www.b.example en http://c.example"},
             "text",
@@ -231,7 +231,7 @@ def test_errors_are_in_english_on_the_english_story(client, story):
     response = post(client, english, text="")
 
     assert response.status_code == 400
-    assert "Write your reaction." in response.text
+    assert "Fill in your reaction." in response.text
     assert "Please check what you filled in" in response.text
 
 

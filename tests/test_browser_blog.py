@@ -54,7 +54,7 @@ def test_a_reaction_written_by_keyboard_alone_waits_for_moderation(browser_page,
     assert browser_page.input_value("#id_email") == "sanne@example.org"
     assert axe_violations(browser_page) == []
     browser_page.keyboard.press("Tab")
-    assert "Schrijf je reactie." in browser_page.evaluate("document.activeElement.textContent")
+    assert "Vul je reactie in." in browser_page.evaluate("document.activeElement.textContent")
     tab_to(browser_page, lambda el: el.evaluate("e => e.id") == "id_text", limit=10)
     browser_page.keyboard.type("Wij willen dit ook in Zwolle.")
     browser_page.keyboard.press("Enter")

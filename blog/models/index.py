@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.content import remember, remember_many
+from portal.filters import not_for_caches, query_without, unknown_value
 from portal.i18n import themes_of_locale
 from portal.models import BasePage
 from portal.pagination import paginate
@@ -21,6 +22,11 @@ from .people import localize_people
 from .story import FEED_KINDS, BlogPage, BlogPageAuthor, BlogPageTag
 
 PER_PAGE = 12
+# What the index says about a value a filter does not know; the list leaves that filter out.
+UNKNOWN = {
+    "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
+    "tag": _("There is no tag “%(value)s”, so the list shows stories with any tag."),
+}
 
 
 class BlogIndexPage(RoutablePageMixin, BasePage):
@@ -56,12 +62,23 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        theme = self.theme_from(request.GET.get("theme", ""))
-        tag = self.tag_from(request.GET.get("tag", ""))
+        # An unknown theme or tag is left out with a message (portal.filters).
+        unknown = []
+        theme_slug = request.GET.get("theme", "").strip()
+        theme = self.find_theme(theme_slug)
+        if theme_slug and theme is None:
+            unknown.append(unknown_value("theme", theme_slug, UNKNOWN["theme"]))
+        tag_slug = request.GET.get("tag", "").strip()
+        tag = self.find_tag(tag_slug)
+        if tag_slug and tag is None:
+            unknown.append(unknown_value("tag", tag_slug, UNKNOWN["tag"]))
         ids = self.stories(theme, tag).prefetch_related(None).values_list("pk", flat=True)
-        page = paginate(request, ids, PER_PAGE, remember_as=("stories", self.pk))
+        filters = {"theme": theme.slug if theme else "", "tag": tag.slug if tag else ""}
+        page = paginate(request, ids, PER_PAGE, remember_as=("stories", self.pk), filters=filters)
         index_url = self.get_url(request)
         context.update(
+            unknown_filters=unknown,
+            clean_url=(index_url or "") + query_without(request, [item.name for item in unknown]),
             posts=page,
             cards=story_cards(list(page.object_list), request),
             active_theme=theme,
@@ -88,26 +105,35 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             ).order_by("name")
         )
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if (getattr(response, "context_data", None) or {}).get("unknown_filters"):
+            not_for_caches(response)
+        return response
+
     @staticmethod
-    def theme_from(slug):
-        """The theme with this slug in the visitor's language; a 404 for an unknown one."""
+    def find_theme(slug):
+        """The theme with this slug in the visitor's language, or None."""
         slug = slug.strip()
         if not slug:
             return None
-        theme = next((item for item in themes_of_locale().values() if item.slug == slug), None)
-        if theme is None:
+        return next((item for item in themes_of_locale().values() if item.slug == slug), None)
+
+    @classmethod
+    def theme_from(cls, slug):
+        """The theme with this slug in the visitor's language; a 404 for an unknown one (a
+        feed's address)."""
+        theme = cls.find_theme(slug)
+        if slug.strip() and theme is None:
             raise Http404(gettext("There is no such theme."))
         return theme
 
-    def tag_from(self, slug):
-        """One of the tags of this index's stories; a 404 for any other."""
+    def find_tag(self, slug):
+        """One of the tags of this index's stories, or None."""
         slug = slug.strip()
         if not slug:
             return None
-        tag = next((tag for tag in self.tags() if tag.slug == slug), None)
-        if tag is None:
-            raise Http404(gettext("There is no such tag."))
-        return tag
+        return next((tag for tag in self.tags() if tag.slug == slug), None)
 
     @path("<str:kind>/", name="feed")
     @path("<str:kind>/<slug:theme>/", name="theme_feed")

@@ -19,17 +19,24 @@ def count_links(text):
 class QuestionForm(SubmissionFormMixin, forms.Form):
     """ "Breng je vraag in": who asks, where, about what, and whether it may be published."""
 
+    field_names = {
+        "role": _("where you stand in the playing field"),
+        "municipality": _("the municipality"),
+        "theme": _("the theme your question is about"),
+        "text": _("your question"),
+        "publish_as": _("whether we may publish your question"),
+    }
+    summary_names = {"publish_as": _("Publishing")}
+
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,
-        error_messages={"required": _("Fill in your name.")},
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
         help_text=_("We send you the reference and a link to follow your question. Never shown."),
         error_messages={
-            "required": _("Fill in your e-mail address."),
             "invalid": _("Fill in an e-mail address such as name@example.org."),
         },
     )
@@ -37,24 +44,18 @@ class QuestionForm(SubmissionFormMixin, forms.Form):
         label=_("I ask as"),
         choices=Role.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose where you stand in the playing field.")},
     )
     municipality = forms.CharField(
         label=_("Municipality"),
         max_length=100,
         help_text=_("Where does the question play?"),
-        error_messages={"required": _("Fill in the municipality.")},
     )
-    theme = forms.ChoiceField(
-        label=_("Theme"),
-        error_messages={"required": _("Choose the theme your question is about.")},
-    )
+    theme = forms.ChoiceField(label=_("Theme"))
     text = forms.CharField(
         label=_("Your question"),
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
-            "required": _("Write your question."),
             "max_length": _(
                 "Your question can have at most %(limit_value)d characters; it now has "
                 "%(show_value)d."
@@ -73,7 +74,6 @@ class QuestionForm(SubmissionFormMixin, forms.Form):
             "Published questions appear on this page with their answer and what became of "
             "them. Your e-mail address is never shown."
         ),
-        error_messages={"required": _("Choose whether we may publish your question.")},
     )
     public_name = forms.CharField(
         label=_("Name to publish"),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
 from portal.content import remember_many
+from portal.filters import key_of, lenient, not_for_caches, query_without
 from portal.forms import BlankForm
 from portal.i18n import localize_pages, localize_themes, themes_of_locale
 from portal.pagination import paginate
@@ -32,6 +33,11 @@ from .forms import QuestionForm
 PER_PAGE = 10
 RATE_LIMIT_SCOPE = "calls-question"
 READ_METHODS = (HTTPMethod.GET, HTTPMethod.HEAD)
+# What the list says about a value a filter does not know; it leaves that filter out.
+UNKNOWN = {
+    "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
+    "state": _("There is no state “%(value)s”, so the list shows questions in every state."),
+}
 
 
 class QuestionFilterForm(forms.Form):
@@ -125,28 +131,32 @@ def question_items(page, ids, request):
 
 
 def listing_context(page, request, form=None):
-    filters = QuestionFilterForm(data=request.GET, auto_id="filter_%s")
+    data = {name: request.GET.get(name, "") for name in QuestionFilterForm.base_fields}
+    filters, unknown = lenient(QuestionFilterForm, data, tuple(data), UNKNOWN, auto_id="filter_%s")
     questions = public_questions(page)
-    if filters.is_valid():
-        if theme := filters.cleaned_data["theme"]:
-            # A question's theme is a row of the asker's language; slugs are shared.
-            questions = questions.filter(theme__slug=theme)
-        if state := filters.cleaned_data["state"]:
-            questions = questions.filter(state=state)
-    else:
-        questions = questions.none()
+    if theme := filters.cleaned_data["theme"]:
+        # A question's theme is a row of the asker's language; slugs are shared.
+        questions = questions.filter(theme__slug=theme)
+    if state := filters.cleaned_data["state"]:
+        questions = questions.filter(state=state)
     listing = (
         paginate(
             request,
             questions.values_list("pk", flat=True),
             PER_PAGE,
             remember_as=("questions", page.pk),
+            filters=filters.cleaned_data,
         )
         if page.pk
         else None
     )
     return {
         "filters": filters,
+        "filters_key": key_of(filters.cleaned_data),
+        "unknown_filters": unknown,
+        "clean_url": (page.get_url(request) or "")
+        + query_without(request, [item.name for item in unknown])
+        + "#questions-title",
         "questions": listing,
         "question_items": question_items(page, list(listing.object_list), request)
         if listing is not None
@@ -158,12 +168,11 @@ def listing_context(page, request, form=None):
 
 def render_page(page, request, form=None, status=200):
     context = page.get_context(request, form=form)
-    if not context["filters"].is_valid():
-        # An unknown theme or state is an address that does not exist; the page says which.
-        status = 404
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     if form is not None:
         private(response)
+    elif context["unknown_filters"]:
+        not_for_caches(response)
     return response
 
 

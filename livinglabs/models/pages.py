@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock, ImageBlock
 from portal.choices import Province
+from portal.filters import not_for_caches
 from portal.geo import latitude_field, longitude_field
 from portal.models import BasePage
 
@@ -65,8 +66,8 @@ class LivingLabIndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        # An unknown filter value is an address that does not exist: the page says which.
-        response.status_code = response.context_data["programme"].status
+        if response.context_data["programme"].unknown:
+            not_for_caches(response)
         return response
 
 

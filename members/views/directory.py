@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.content import remember_many
+from portal.filters import not_for_caches, query_without
 from portal.pagination import paginate
 
 from .. import exports
@@ -23,6 +24,8 @@ def directory(index, request):
     context = index.get_context(request)
     response = TemplateResponse(request, index.get_template(request), context)
     response.status_code = context["directory"].status
+    if context["directory"].unknown:
+        not_for_caches(response)
     return response
 
 
@@ -86,11 +89,17 @@ def directory_context(index, request):
         request,
         directory.results(index).values_list("pk", flat=True),
         PER_PAGE,
-        remember_as=("members", index.pk),
+        # A bad request lists nothing: not remembered, so it is never taken for the full list.
+        remember_as=("members", index.pk) if directory.is_valid else None,
+        filters=directory.values,
     )
     cards = member_cards(list(results.object_list), request)
+    dropped = [unknown.name for unknown in directory.unknown]
     return {
         "directory": directory,
+        # The address without the values left out, and for the downloads without the page.
+        "clean_url": (index.get_url(request) or "") + query_without(request, dropped),
+        "export_query": query_without(request, [*dropped, "page"]),
         "form": directory.form,
         "members": results,
         "cards": cards,

@@ -3,28 +3,28 @@
 from http import HTTPMethod
 
 from django.conf import settings
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.mail import queue_mail, staff_addresses
+from portal.models import SiteSettings
 from portal.ratelimit import hit
 from portal.submissions import reference_from_thanks_token, store_once, thanks_token
 
 from ..forms import HelpOfferForm
-from ..models import HelpOffer
+from ..models import HelpOffer, Need
 from .common import READ_METHODS, base_context, read_only, see_other, subpage_context, subpage_url
 
 
 def offer_help(page, request):
     open_needs = [need for need in page.needs.all() if not need.is_met]
-    if not open_needs:
-        raise Http404(_("This initiative asks for nothing at the moment."))
     context = base_context(page, request)
     context.update(subpage_context(page, request, "help"))
+    if not open_needs:
+        return no_open_needs(page, request, context)
     status = 200
     if request.method == HTTPMethod.POST:
         form = HelpOfferForm(
@@ -54,6 +54,35 @@ def offer_help(page, request):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context.update({"form": form, "open_needs": open_needs, "profile_url": page.get_url(request)})
     return TemplateResponse(request, "members/offer_help.html", context, status=status)
+
+
+def no_open_needs(page, request, context):
+    """The page of an initiative that asks for nothing (any more): says so, and where else
+    help is wanted. A post (the form was opened before the last need was met) stores
+    nothing and shows the message that was typed, so that it is not lost."""
+    if request.method not in (*READ_METHODS, HTTPMethod.POST):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    directory = page.get_parent()
+    directory_url = directory.get_url(request) or ""
+    context.update(
+        {
+            "form": None,
+            "profile_url": page.get_url(request),
+            "directory_url": directory_url,
+            "needs_elsewhere": [
+                (label, f"{directory_url}?need={code}") for code, label in Need.choices
+            ],
+            "typed_message": request.POST.get("message", "")
+            if request.method == HTTPMethod.POST
+            else "",
+        }
+    )
+    # 409 for a post: what it asked for is no longer there; nothing was stored.
+    status = 409 if request.method == HTTPMethod.POST else 200
+    response = TemplateResponse(request, "members/offer_help.html", context, status=status)
+    if status != 200:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def build_offer(page, need, form):
@@ -87,7 +116,13 @@ def contact_language(page):
 def relay_offer(page, offer, request):
     """The message to the initiative (its address never leaves the server), a copy to the
     helper; both queued after the commit, so a mail outage loses nothing."""
-    context = {"offer": offer, "initiative": page.title, "profile_url": page.get_full_url(request)}
+    context = {
+        "offer": offer,
+        "initiative": page.title,
+        "profile_url": page.get_full_url(request),
+        # Initiatives cannot edit their profile yet: the editors mark a need as met.
+        "editors_email": SiteSettings.load(request_or_site=request).contact_email,
+    }
     if offer.relayed_to == HelpOffer.Recipient.INITIATIVE:
         recipients = [page.contact_email]
     else:

@@ -1,6 +1,9 @@
 """Applying: every field end to end in both languages, errors that keep what was typed,
 one application per post however often it arrives, mail after commit."""
 
+import html
+import re
+
 import pytest
 from django.core import mail
 from django.test import override_settings
@@ -166,7 +169,7 @@ def test_a_double_click_is_not_counted_against_the_rate_limit(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("title", "", "Dit is een verplicht veld."),
+        ("title", "", "Vul de titel van je plan in."),
         ("title", "x" * 10_000, "niet meer dan 200 tekens"),
         ("email", "geen-adres", "geldig e-mailadres"),
         ("budget", "-500", "kan niet negatief zijn"),
@@ -175,7 +178,7 @@ def test_a_double_click_is_not_counted_against_the_rate_limit(
         ("phone", "bel me", "Vul een telefoonnummer in cijfers in"),
         ("province", "atlantis", "Selecteer een geldige keuze"),
         ("role", "koning", "Selecteer een geldige keuze"),
-        ("consent", "", "alleen aannemen met je toestemming"),
+        ("consent", "", "Vink het vakje aan om toestemming te geven."),
         ("summary", "een\x00nul", "Null-tekens zijn niet toegestaan"),
     ],
 )
@@ -198,7 +201,7 @@ def test_bad_core_input_gets_a_dutch_error_and_keeps_everything(
 @pytest.mark.parametrize(
     ("index", "value", "message"),
     [
-        (0, "", "Dit is een verplicht veld."),
+        (0, "", "Beantwoord deze vraag."),
         (0, "x" * 61, "niet meer dan 60 tekens"),
         (1, "woord " * 51, "Gebruik hoogstens 50 woorden (je gebruikte 51)."),
         (2, "0", "minstens 1"),
@@ -358,3 +361,46 @@ def test_each_reviewer_gets_a_notice_that_names_no_other_reviewer(
     ):
         assert notice.recipients() == notice.to
         assert other.email not in notice.message().as_string()
+
+
+def error_summary(response):
+    found = re.search(r'<ul class="error-summary__list">(.*?)</ul>', response.text, re.S)
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+        for line in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)
+    ]
+
+
+def test_an_empty_application_says_what_to_fill_in_in_one_voice_in_dutch(client, call):
+    response = client.post(call.url, {"action": "submit", "form_token": "leeg"})
+
+    lines = error_summary(response)
+    assert response.status_code == 400
+    for line in [
+        "Je naam: Vul je naam in.",
+        "E-mailadres: Vul je e-mailadres in.",
+        "Telefoonnummer: Vul je telefoonnummer in.",
+        "Je vraagt aan als: Kies waar je staat in het speelveld.",
+        "Provincie: Kies de provincie.",
+        "Vraag uit de wijk: Vul de vraag uit de wijk die jullie lab aanpakt in.",
+        "Naam van je buurt: Beantwoord deze vraag.",
+        "Fase: Kies een van de mogelijkheden.",
+        "Toestemming: Vink het vakje aan om toestemming te geven.",
+    ]:
+        assert line in lines
+    assert "Dit is een verplicht veld." not in response.text
+    assert not [line for line in lines if "Ik ga ermee akkoord" in line]
+
+
+def test_an_empty_application_says_what_to_fill_in_in_one_voice_in_english(client, call_en):
+    response = client.post(call_en.url, {"action": "submit", "form_token": "leeg"})
+
+    lines = error_summary(response)
+    assert response.headers["Content-Language"] == "en"
+    for line in [
+        "Your name: Fill in your name.",
+        "Local question: Fill in the local question your lab takes on.",
+        "Consent: Tick the box to give your consent.",
+    ]:
+        assert line in lines
+    assert "This field is required." not in response.text

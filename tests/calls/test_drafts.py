@@ -1,6 +1,7 @@
 """Save and resume without an account: a signed link by e-mail, valid until the call closes."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -25,8 +26,14 @@ def link_in(message):
     return re.search(r"http://testserver(\S+(?:verder|resume)/\?t=\S+)", message.body).group(1)
 
 
-def test_saving_needs_only_email_and_consent(client, call, django_capture_on_commit_callbacks):
-    data = {"action": "save", "email": "fatima@example.org", "consent": "on", "form_token": "d"}
+def test_saving_needs_only_name_email_and_consent(client, call, django_capture_on_commit_callbacks):
+    data = {
+        "action": "save",
+        "name": "Fatima",
+        "email": "fatima@example.org",
+        "consent": "on",
+        "form_token": "d",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(call.url, data)
 
@@ -218,3 +225,59 @@ def test_stashed_files_count_with_draft_files(client, call, django_capture_on_co
 
     assert response.status_code == 400
     assert ApplicationFile.objects.filter(application=draft).count() == 1
+
+
+def labels(response):
+    """Each field's label as read, by the field's id (legends by their fieldset's field)."""
+    found = {}
+    for field_id, text in re.findall(
+        r'<label class="form-field__label" for="([^"]+)">(.*?)</label>', response.text, re.S
+    ):
+        found[field_id] = " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+    return found
+
+
+def test_a_draft_that_cannot_be_saved_says_what_saving_needs_and_marks_exactly_that(client, call):
+    data = valid_data(call, action="save", name="", consent="")
+
+    response = client.post(call.url, data)
+
+    assert response.status_code == 400
+    assert Application.objects.count() == 0
+    shown = labels(response)
+    assert shown["id_name"] == "Je naam (nodig om op te slaan)"
+    assert shown["id_email"] == "E-mailadres (nodig om op te slaan)"
+    assert shown["id_consent"].endswith("(nodig om op te slaan)")
+    # What sending needs is not called optional; what it does not need still is.
+    assert shown["id_phone"] == "Telefoonnummer"
+    assert shown["id_title"] == "Titel van je plan"
+    assert shown["id_neighbourhood"] == "Wijk of dorp (niet verplicht)"
+    assert "nodig om op te slaan" not in shown[f"id_{q(call, 0)}"]
+    text = html.unescape(response.text)
+    assert "alleen je naam, je e-mailadres en je toestemming nodig" in text
+    assert "Je naam: Vul je naam in." in text
+    assert "Toestemming: Vink het vakje aan om toestemming te geven." in text
+
+
+def test_a_draft_that_cannot_be_saved_keeps_everything_typed_files_included(client, call):
+    data = valid_data(call, action="save", consent="", title="Mijn halve plan")
+
+    response = client.post(call.url, data)
+
+    assert response.status_code == 400
+    assert 'value="Mijn halve plan"' in response.text
+    assert 'value="Fatima el Amrani"' in response.text
+    assert "Omdat de gemeente het groenbudget wil overdragen." in response.text
+    assert "plan.pdf" in response.text  # kept for the next try, offered for removal
+    stash = re.search(r'name="stash" value="([^"]+)"', response.text).group(1)
+    assert ApplicationFile.objects.get(stash_key=stash, application=None).name == "plan.pdf"
+
+
+def test_a_draft_that_cannot_be_saved_says_so_in_english(client, call_en):
+    response = client.post(call_en.url, valid_data(call_en, action="save", consent=""))
+
+    shown = labels(response)
+    assert shown["id_name"] == "Your name (needed to save)"
+    assert shown["id_consent"].endswith("(needed to save)")
+    assert "(optional)" not in shown["id_phone"]
+    assert "we need only your name, your e-mail address and your consent" in response.text

@@ -1,6 +1,7 @@
 """ "Breng je vraag in": the form, the path of a question through every state with its
 mails, publication with and without consent, the public list and its filters."""
 
+import html
 import re
 
 import pytest
@@ -217,12 +218,12 @@ def test_too_many_questions_from_one_address_keep_what_was_typed(
         (
             "nl",
             {"email": "geen-adres", "text": "", "theme": "bestaat-niet"},
-            ["Vul een e-mailadres in", "Schrijf je vraag.", "Kies een van de mogelijkheden."],
+            ["Vul een e-mailadres in", "Vul je vraag in.", "Kies een van de mogelijkheden."],
         ),
         (
             "en",
             {"email": "no-address", "text": "", "publish_as": None},
-            ["Fill in an e-mail address", "Write your question.", "Choose whether we may"],
+            ["Fill in an e-mail address", "Fill in your question.", "Choose whether we may"],
         ),
     ],
 )
@@ -486,10 +487,24 @@ def test_filters_by_theme_and_state_in_the_address(client, page, themes):
 
 
 @pytest.mark.parametrize(
-    "query",
-    [{"theme": "bestaat-niet"}, {"state": "'; drop table"}, {"page": "99"}, {"page": "x"}],
+    ("query", "message"),
+    [
+        ({"theme": "bestaat-niet"}, "Er is geen thema “bestaat-niet”"),
+        ({"state": "'; drop table"}, "Er is geen stand “'; drop table”"),
+    ],
 )
-def test_bad_filters_are_a_404_never_a_500(client, page, query):
+def test_an_unknown_filter_value_is_left_out_with_a_message(client, page, query, message):
+    QuestionFactory(page=page, text="Hoe vinden we vrijwilligers?")
+
+    response = client.get(page.url, query)
+
+    assert response.status_code == 200
+    assert message in html.unescape(response.text)
+    assert "Hoe vinden we vrijwilligers?" in response.text
+
+
+@pytest.mark.parametrize("query", [{"page": "99"}, {"page": "x"}])
+def test_a_page_number_that_does_not_exist_is_a_404_never_a_500(client, page, query):
     QuestionFactory(page=page)
 
     response = client.get(page.url, query)

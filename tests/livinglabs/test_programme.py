@@ -1,6 +1,7 @@
 """The programme page: filters in the address, the map, figures computed from the labs."""
 
 import datetime
+import html
 import json
 import re
 from decimal import Decimal
@@ -114,16 +115,24 @@ def test_filters_work_the_same_in_english(client, programme_en, labs):
 
 
 @pytest.mark.parametrize(
-    "query",
-    ["?phase=klaar", "?theme=bestaat-niet", "?province=vlaanderen", "?phase=uitvoering&province=x"],
+    ("query", "message"),
+    [
+        ("?phase=klaar", "Er is geen fase “klaar”, dus de lijst toont alle fases."),
+        ("?theme=bestaat-niet", "Er is geen thema “bestaat-niet”"),
+        ("?province=vlaanderen", "Er is geen provincie “vlaanderen”"),
+        ("?phase=uitvoering&province=x", "Er is geen provincie “x”"),
+    ],
 )
-def test_an_unknown_filter_value_is_a_404_that_says_which(client, programme, labs, query):
+def test_an_unknown_filter_value_is_left_out_with_a_message_that_says_which(
+    client, programme, labs, query, message
+):
     response = client.get(programme.url + query)
 
-    assert response.status_code == 404
-    assert "No living labs shown" not in response.text  # the page is in Dutch
-    assert "Geen living labs" in response.text
-    assert titles(response) == []
+    assert response.status_code == 200
+    assert message in html.unescape(response.text)
+    assert "Geen living labs" not in response.text
+    assert titles(response)
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("page", ["2", "0", "x", "99999999999999999999"])

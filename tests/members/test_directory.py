@@ -1,6 +1,7 @@
 """The directory: search, every filter alone and combined, sorting, paging, bad input."""
 
 import datetime
+import html
 import json
 from decimal import Decimal
 
@@ -196,25 +197,50 @@ def test_pagination_keeps_the_filters(client, directory, themes):
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "message"),
     [
-        {"theme": "bestaat-niet"},
-        {"kind": "multinational"},
-        {"province": "vlaanderen"},
-        {"need": "macht"},
-        {"sort": "random()"},
-        {"theme": "energie' OR 1=1 --"},
+        ({"theme": "bestaat-niet"}, "Er is geen thema “bestaat-niet”, dus de lijst toont alle"),
+        ({"kind": "multinational"}, "Er is geen soort organisatie “multinational”"),
+        ({"province": "vlaanderen"}, "Er is geen provincie “vlaanderen”"),
+        ({"need": "macht"}, "Er is geen behoefte “macht”"),
+        ({"sort": "random()"}, "Er is geen sortering “random()”, dus de lijst is gesorteerd"),
+        ({"theme": "energie' OR 1=1 --"}, "Er is geen thema “energie' OR 1=1 --”"),
     ],
 )
-def test_an_unknown_filter_value_is_a_404_that_says_what_is_wrong(
-    client, network, directory, query
+def test_an_unknown_filter_value_shows_every_initiative_with_a_message_in_dutch(
+    client, network, directory, query, message
 ):
     response = client.get(directory.url, query)
 
-    assert response.status_code == 404
-    assert "Er bestaat geen keuze" in response.text
-    assert titles(response) == []
-    assert "Toon alle initiatieven" in response.text
+    assert response.status_code == 200
+    assert message in html.unescape(response.text)
+    assert titles(response) == sorted(network)
+    assert f'href="{directory.url}">Toon de lijst zonder' in response.text
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_an_unknown_value_is_left_out_and_the_other_filters_stay(client, network, directory):
+    response = client.get(directory.url, {"province": "drenthe", "kind": "multinational"})
+
+    assert response.status_code == 200
+    assert titles(response) == ["Zorgboerderij De Hooiberg"]
+    assert "Er is geen soort organisatie “multinational”" in response.text
+    assert f'href="{directory.url}?province=drenthe">Toon de lijst zonder' in response.text
+    assert 'csv/?province=drenthe" download' in response.text
+
+
+def test_unknown_values_are_named_in_english_on_the_english_directory(
+    client, network, directory_en
+):
+    response = client.get(directory_en.url, {"need": "macht", "theme": "x" * 500})
+
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "en"
+    text = html.unescape(response.text)
+    assert "There is no need “macht”, so the list shows initiatives whatever they look for." in text
+    assert "There is no theme “" + "x" * 39 + "…”" in text
+    assert f'href="{directory_en.url}">Show the list without these choices' in response.text
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "99", "-1", "1.5"])

@@ -151,8 +151,8 @@ def test_a_double_post_stores_one_offer(client, member, need, django_capture_on_
     ("change", "message"),
     [
         ({"email": "geen-adres"}, "Voer een geldig e-mailadres in"),
-        ({"consent": ""}, "We kunnen dit alleen aannemen met je toestemming."),
-        ({"message": ""}, "Dit is een verplicht veld"),
+        ({"consent": ""}, "Vink het vakje aan om toestemming te geven."),
+        ({"message": ""}, "Vul je bericht in."),
         ({"message": "x" * 3001}, "3000"),
         ({"message": "http://a.example http://b.example http://c.example www.d.example"}, "links"),
         ({"need": "999999"}, "geen beschikbare keuze"),
@@ -178,11 +178,67 @@ def test_a_met_need_takes_no_offers(client, member):
     assert HelpOffer.objects.count() == 0
 
 
-def test_a_profile_without_open_needs_has_no_offer_form(client, directory):
-    member = MemberPageFactory(parent=directory, needs=[("geld", "Een bus", True)])
+def test_a_profile_without_open_needs_says_so_and_where_else_help_is_wanted(client, directory):
+    member = MemberPageFactory(
+        parent=directory, title="Buurtbus Eemland", needs=[("geld", "Een bus", True)]
+    )
 
-    assert client.get(help_url(member)).status_code == 404
+    response = client.get(help_url(member))
+
+    assert response.status_code == 200
+    assert "Buurtbus Eemland heeft op dit moment geen open behoeften" in response.text
+    assert '<form class="form" method="post"' not in response.text
+    assert f'href="{directory.url}?need=vrijwilligers">vrijwilligers</a>' in response.text
+    assert "Vraag het netwerk waar je hulp welkom is" in response.text
+    assert f'href="{member.url}">Terug naar Buurtbus Eemland' in response.text
     assert "ik-kan-helpen" not in client.get(member.url).text
+
+
+def test_a_profile_without_open_needs_says_so_in_english(client, directory_en):
+    member = MemberPageFactory(parent=directory_en, title="Community bus", needs=[])
+
+    response = client.get(f"{member.url}i-can-help/")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "en"
+    assert "Community bus has no open needs right now" in response.text
+    assert f'href="{directory_en.url}?need=geld">money</a>' in response.text
+
+
+def test_an_offer_sent_after_the_last_need_was_met_is_shown_back_not_lost(client, member, need):
+    member.needs.update(is_met=True)
+
+    response = client.post(help_url(member), offer(need))
+
+    assert response.status_code == 409
+    assert "Je bericht is niet verstuurd en er is niets bewaard." in response.text
+    assert "Ik rijd graag op zaterdag" in response.text
+    assert "no-store" in response["Cache-Control"]
+    assert HelpOffer.objects.count() == 0
+
+
+def test_the_offer_mail_tells_the_initiative_to_ask_the_editors_to_mark_a_need_met(
+    client, member, need, directory_en, django_capture_on_commit_callbacks
+):
+    english_only = MemberPageFactory(
+        parent=directory_en,
+        title="Community bus",
+        contact_email="bus@example.org",
+        needs=[("vrijwilligers", "Drivers")],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(help_url(member), offer(need))
+        client.post(
+            f"{english_only.url}i-can-help/",
+            offer(english_only.needs.get(), form_token="token-2"),
+        )
+
+    dutch, _copy, english, _english_copy = mail.outbox
+    assert "Markeer hem dan als vervuld op je profiel" not in dutch.body
+    assert "Laat het de redactie weten via info@" in dutch.body
+    assert "When the need is met, mark it as met on your profile" not in english.body
+    assert "let the editors know at info@" in english.body
+    assert "by replying to this e-mail" in english.body
 
 
 def test_the_honeypot_stores_nothing_and_says_thanks(client, member, need):
@@ -251,7 +307,7 @@ def test_staff_read_the_offers_and_mark_a_need_met_in_every_language(
     assert english.needs.get(kind="vrijwilligers").is_met
     assert "Vervuld, dank je wel!" in client.get(member.url).text
     assert "Met, thank you!" in client.get(english.url).text
-    assert client.get(help_url(member)).status_code == 404
+    assert "geen open behoeften" in client.get(help_url(member)).text
     member.refresh_from_db()
     assert not member.has_unpublished_changes
 

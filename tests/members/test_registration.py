@@ -262,9 +262,9 @@ def test_a_name_that_is_a_directory_part_gets_another_address(client, directory,
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"initiative_name": ""}, "Dit is een verplicht veld"),
+        ({"initiative_name": ""}, "Vul de naam van het initiatief in."),
         ({"email": "fatima"}, "Voer een geldig e-mailadres in"),
-        ({"consent": ""}, "We kunnen dit alleen aannemen met je toestemming."),
+        ({"consent": ""}, "Vink het vakje aan om toestemming te geven."),
         ({"kind": "999"}, "geen beschikbare keuze"),
         ({"province": "vlaanderen"}, "geen beschikbare keuze"),
         ({"themes": ["999"]}, "geen beschikbare keuze"),
