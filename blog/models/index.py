@@ -12,6 +12,8 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.audiences import audience_from, tagged_for
+from portal.choices import Audience
 from portal.content import remember, remember_many
 from portal.i18n import themes_of_locale
 from portal.models import BasePage
@@ -39,10 +41,12 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     def get_summary(self):
         return self.intro
 
-    def stories(self, theme=None, tag=None):
-        """The live stories of this index, of one theme and one tag when given, ready for
-        cards: images, themes and authors fetched in a fixed number of queries."""
+    def stories(self, theme=None, tag=None, audience=None):
+        """The live stories of this index, of one theme, one tag and one audience when given,
+        ready for cards: images, themes and authors fetched in a fixed number of queries."""
         posts = BlogPage.objects.child_of(self).visible()
+        if audience:
+            posts = posts.filter(tagged_for(audience))
         if theme:
             # By slug: synchronised themes point at the source language's rows.
             posts = posts.filter(
@@ -58,7 +62,8 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         theme = self.theme_from(request.GET.get("theme", ""))
         tag = self.tag_from(request.GET.get("tag", ""))
-        ids = self.stories(theme, tag).prefetch_related(None).values_list("pk", flat=True)
+        audience = self.audience_from(request.GET.get("audience", ""))
+        ids = self.stories(theme, tag, audience).prefetch_related(None).values_list("pk", flat=True)
         page = paginate(request, ids, PER_PAGE, remember_as=("stories", self.pk))
         index_url = self.get_url(request)
         context.update(
@@ -66,12 +71,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             cards=story_cards(list(page.object_list), request),
             active_theme=theme,
             active_tag=tag,
+            active_audience=audience,
+            audiences=Audience.choices,
+            active_filters=len([item for item in (theme, tag, audience) if item]),
             themes=sorted(
                 themes_of_locale().values(), key=lambda item: (item.sort_order, item.name)
             ),
             tags=self.tags(),
             feeds=feed_links(index_url, theme),
-            is_filtered=bool(theme or tag),
+            is_filtered=bool(theme or tag or audience),
         )
         return context
 
@@ -98,6 +106,16 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         if theme is None:
             raise Http404(gettext("There is no such theme."))
         return theme
+
+    @staticmethod
+    def audience_from(code):
+        """One of the audiences' codes; a 404 for any other."""
+        if not code.strip():
+            return None
+        audience = audience_from(code)
+        if audience is None:
+            raise Http404(gettext("There is no such audience."))
+        return audience
 
     def tag_from(self, slug):
         """One of the tags of this index's stories; a 404 for any other."""

@@ -15,10 +15,12 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
+from portal.choices import Audience, roles_of
 from portal.content import remember_many
 from portal.forms import BlankForm
 from portal.i18n import localize_pages, localize_themes, themes_of_locale
@@ -35,10 +37,12 @@ READ_METHODS = (HTTPMethod.GET, HTTPMethod.HEAD)
 
 
 class QuestionFilterForm(forms.Form):
-    """Filters in the address: a theme's slug and a state code, the same in both languages."""
+    """Filters in the address: a theme's slug, a state code and an audience code (the lane
+    of the asker's role), the same in both languages."""
 
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
+    audience = forms.ChoiceField(label=_("Asked by"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +54,9 @@ class QuestionFilterForm(forms.Form):
             )
         ]
         self.fields["state"].choices = [everything] + list(Question.State.choices)
+        self.fields["audience"].choices = [everything] + [
+            (code, capfirst(label)) for code, label in Audience.choices
+        ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("There is no such choice: “%(value)s”.")
 
@@ -133,6 +140,8 @@ def listing_context(page, request, form=None):
             questions = questions.filter(theme__slug=theme)
         if state := filters.cleaned_data["state"]:
             questions = questions.filter(state=state)
+        if audience := filters.cleaned_data["audience"]:
+            questions = questions.filter(role__in=roles_of(audience))
     else:
         questions = questions.none()
     listing = (
