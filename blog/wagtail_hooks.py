@@ -1,10 +1,12 @@
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from portal.audiences import tagged_for
 from portal.dashboard import queue_of
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
@@ -54,6 +56,33 @@ def latest_stories(request, home_page):
     with_author_names(posts)
     index = BlogIndexPage.objects.live().filter(locale=active_locale()).first()
     return HomeSection("blog/includes/home_section.html", {"posts": posts, "index": index})
+
+
+@hooks.register("portal_audience_sections", order=10)
+def stories_for_audience(request, audience):
+    """The latest stories tagged for an audience, and the index filtered to all of them."""
+    tagged = BlogPage.objects.visible().filter(tagged_for(audience), locale=active_locale())
+    posts = list(
+        tagged.select_related("listing_image")
+        .prefetch_related(
+            "listing_image__renditions",
+            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person")),
+        )
+        .order_by("-date", "-pk")[:3]
+    )
+    if not posts:
+        return None
+    with_author_names(posts)
+    index = BlogIndexPage.objects.live().filter(locale=active_locale()).first()
+    index_url = index.get_url(request) if index else ""
+    return HomeSection(
+        "blog/includes/audience_section.html",
+        {
+            "posts": posts,
+            "count": tagged.count(),
+            "index_url": f"{index_url}?{urlencode({'audience': audience})}" if index_url else "",
+        },
+    )
 
 
 @hooks.register("portal_headline_figures", order=30)

@@ -1,4 +1,5 @@
-"""The questions editors add to a call, and the criteria reviewers score it on.
+"""The questions editors add to a call, the criteria reviewers score it on, and what the
+call means for each audience.
 
 Every question is a block in a StreamField. Its block id (the same in every translation of
 the call) is the stable key of the answer; the answer keeps the question's label as it
@@ -9,6 +10,9 @@ and English applications land in the same export column (wagtail #6254).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.choices import Audience
 
 from .uploads import FILE_TYPES
 
@@ -126,3 +130,24 @@ class CriterionBlock(blocks.StructBlock):
 
 class CriteriaBlock(blocks.StreamBlock):
     criterion = CriterionBlock()
+
+
+class AudienceNoteBlock(blocks.StructBlock):
+    """What the call means for one or more audiences: shown on the call and on their pages."""
+
+    audiences = blocks.MultipleChoiceBlock(
+        label=_("for"),
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The audiences whose page shows this note."),
+    )
+    heading = blocks.CharBlock(label=_("heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "group"
+        label = _("note for an audience")
+
+
+class AudienceNotesBlock(blocks.StreamBlock):
+    note = AudienceNoteBlock()

@@ -53,6 +53,64 @@ CALL = {
         "a cooperative or neighbourhood accounts;</li>"
         "<li>a place in the network of more than 1,250 initiatives.</li></ul>",
     },
+    "audience_notes": [
+        (
+            "note",
+            {
+                "audiences": ["gemeente"],
+                "heading": {
+                    "nl": "Als gemeente doe je mee als partner",
+                    "en": "As a municipality you take part as a partner",
+                },
+                "text": {
+                    "nl": "<p>Een lab vraagt om een gemeente die ruimte geeft: budget dat de wijk "
+                    "zelf besteedt, met heldere afspraken over uitvoering en verantwoording. Dien "
+                    "samen met bewoners een plan in, of zeg je steun toe aan een plan uit jouw "
+                    "gemeente.</p>",
+                    "en": "<p>A lab needs a municipality that makes room: budget the neighbourhood "
+                    "spends itself, with clear agreements on delivery and accountability. Send in "
+                    "a plan together with residents, or pledge your support to a plan from your "
+                    "municipality.</p>",
+                },
+            },
+        ),
+        (
+            "note",
+            {
+                "audiences": ["organisatie"],
+                "heading": {
+                    "nl": "Als organisatie of bedrijf breng je kennis, ruimte of middelen in",
+                    "en": "As an organisation or company you bring in knowledge, space or means",
+                },
+                "text": {
+                    "nl": "<p>Een woningcorporatie, zorgverzekeraar of ondernemer die meedoet, "
+                    "bouwt een band op met de mensen voor wie hij werkt. Doe mee als partner in "
+                    "een plan, en koop maatschappelijk verantwoord in bij de wijk.</p>",
+                    "en": "<p>A housing association, health insurer or entrepreneur that takes "
+                    "part builds a bond with the people it works for. Join a plan as a partner, "
+                    "and buy in from the neighbourhood in a socially responsible way.</p>",
+                },
+            },
+        ),
+        (
+            "note",
+            {
+                "audiences": ["bewoner"],
+                "heading": {
+                    "nl": "Als bewoner of initiatief neem je het voortouw",
+                    "en": "As a resident or initiative you take the lead",
+                },
+                "text": {
+                    "nl": "<p>Het lab begint bij een vraag van je wijk of dorp. Zoek twee partijen "
+                    "uit het speelveld die met je meedoen, en dien samen het plan in: wij helpen "
+                    "je om het professioneel te organiseren.</p>",
+                    "en": "<p>The lab starts with a question from your neighbourhood or village. "
+                    "Find two parties from the playing field to join you, and send in the plan "
+                    "together: we help you organise it professionally.</p>",
+                },
+            },
+        ),
+    ],
     "next_steps": {
         "nl": "Na de sluiting leest een commissie van bewoners, gemeenten en organisaties alle "
         "plannen. Binnen zes weken hoor je of jouw plan een van de twaalf living labs wordt.",

@@ -2,6 +2,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -10,6 +11,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from livinglabs.models import LivingLabPage
+from portal.audiences import WayIn
+from portal.choices import roles_of
 from portal.dashboard import queue_of
 from portal.home import HomeSection
 from portal.i18n import active_locale
@@ -135,6 +138,84 @@ def questions_to_answer(request):
         reverse("questions:index") + "?state=received",
         order=20,
     )
+
+
+@hooks.register("portal_audience_sections", order=30)
+def call_for_audience(request, audience):
+    """What the newest call of this language says to an audience (its notes ticked for it).
+    Whether the call is open is shown with the way in to apply, read at each request."""
+    call = (
+        OpenCallPage.objects.visible()
+        .filter(locale=active_locale())
+        .order_by("-closes_at", "-pk")
+        .first()
+    )
+    notes = call.notes_for(audience) if call else []
+    if not notes:
+        return None
+    return HomeSection("calls/includes/audience_call_section.html", {"call": call, "notes": notes})
+
+
+@hooks.register("portal_audience_sections", order=40)
+def questions_for_audience(request, audience):
+    """The latest published questions from askers in this audience's lane (their role), and
+    the question page filtered to all of them."""
+    from .questions.views import public_questions, subpage_url
+
+    page = QuestionPage.objects.visible().filter(locale=active_locale()).first()
+    if not page:
+        return None
+    asked = public_questions(page).filter(role__in=roles_of(audience))
+    latest = list(asked[:3])
+    if not latest:
+        return None
+    for question in latest:
+        question.url = subpage_url(page, request, "question", reference=question.reference)
+    return HomeSection(
+        "calls/includes/audience_question_section.html",
+        {
+            "page": page,
+            "questions": latest,
+            "count": asked.count(),
+            "list_url": f"{page.get_url(request)}?{urlencode({'audience': audience})}"
+            "#questions-title",
+        },
+    )
+
+
+@hooks.register("portal_audience_ways_in", order=10)
+def ways_in_to_ask_and_apply(request, audience):
+    """Bring in a question, for everyone; apply to each call of this language that has not
+    closed when the lane is built (the lane drops it once it closes)."""
+    ways = []
+    page = QuestionPage.objects.visible().filter(locale=active_locale()).first()
+    if page:
+        ways.append(
+            WayIn(
+                url=page.get_url(request),
+                label=_("Bring in your question"),
+                text=_(
+                    "Ask the network; we answer, and with your consent publish the question "
+                    "so that others learn from it too."
+                ),
+            )
+        )
+    calls = (
+        OpenCallPage.objects.visible()
+        .filter(locale=active_locale())
+        .order_by("-closes_at", "-pk")[:3]
+    )
+    for call in calls:
+        ways.append(
+            WayIn(
+                url=call.get_url(request),
+                label=_("Apply to the open call"),
+                text=call.title,
+                opens_at=call.opens_at,
+                closes_at=call.closes_at,
+            )
+        )
+    return ways
 
 
 @hooks.register("portal_sitemap_entries")

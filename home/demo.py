@@ -70,6 +70,7 @@ WAYS_IN = [
 STANDARD_PAGES = [
     {
         "slug": {"nl": "voor-gemeenten", "en": "for-municipalities"},
+        "audience": "gemeente",
         "title": {"nl": "Voor gemeenten", "en": "For municipalities"},
         "intro": {
             "nl": "Veel gemeenten willen taken, werk en budget dichter bij bewoners leggen. Dat "
@@ -123,6 +124,7 @@ STANDARD_PAGES = [
     },
     {
         "slug": {"nl": "voor-organisaties-en-bedrijven", "en": "for-organisations-and-companies"},
+        "audience": "organisatie",
         "title": {"nl": "Voor organisaties en bedrijven", "en": "For organisations and companies"},
         "intro": {
             "nl": "Initiatieven in de wijk leveren energie, zorg, voedsel en werk. Wie met ze "
@@ -155,6 +157,7 @@ STANDARD_PAGES = [
     },
     {
         "slug": {"nl": "voor-bewoners", "en": "for-residents"},
+        "audience": "bewoner",
         "title": {"nl": "Voor bewoners", "en": "For residents"},
         "intro": {
             "nl": "Wil jij samen met anderen vitale functies in je wijk of dorp regelen, zoals "

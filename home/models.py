@@ -4,9 +4,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from portal.audiences import lane_context
 from portal.blocks import BodyBlock, LinkBlock
-from portal.choices import Role
+from portal.choices import Audience
 from portal.home import home_figures, home_sections
 from portal.models import BasePage
 
@@ -16,11 +18,7 @@ class WayInBlock(blocks.StructBlock):
 
     audience = blocks.ChoiceBlock(
         label=_("audience"),
-        choices=[
-            (Role.MUNICIPALITY, _("municipality")),
-            ("organisatie", _("organisation or company")),
-            (Role.RESIDENT, _("resident")),
-        ],
+        choices=Audience.choices,
     )
     title = blocks.CharBlock(label=_("title"))
     text = blocks.TextBlock(label=_("text"))
@@ -97,17 +95,38 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    """About the network, a page per audience, privacy and accessibility statements."""
+    """About the network, a page per audience, privacy and accessibility statements.
+
+    A page with an ``audience`` is that audience's lane: below its text it gathers the ways
+    in, the figures and the stories, labs, call and questions tagged for it (portal.audiences).
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    audience = models.CharField(
+        _("lane of"),
+        max_length=20,
+        choices=Audience,
+        blank=True,
+        help_text=_(
+            "Makes this the page of one audience: below the text it shows the ways in and "
+            "the stories, living labs, call and questions tagged for that audience."
+        ),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("audience"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("audience"),
     ]
 
     class Meta:
@@ -115,3 +134,9 @@ class StandardPage(BasePage):
 
     def get_summary(self):
         return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.audience:
+            context["lane"] = lane_context(request, self.audience)
+        return context

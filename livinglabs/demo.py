@@ -140,6 +140,7 @@ LABS = [
         "latitude": Decimal("52.15610"),
         "longitude": Decimal("5.38780"),
         "themes": ["werk-inkomen", "afval-grondstoffen"],
+        "audiences": ["gemeente", "organisatie"],
         "palette": "blue",
         "summary": t(
             "Veertig Amersfoorters bouwen volgens de Regionomie-aanpak aan initiatieven en "
@@ -280,6 +281,7 @@ LABS = [
         "latitude": Decimal("53.21940"),
         "longitude": Decimal("6.56650"),
         "themes": ["afval-grondstoffen", "werk-inkomen", "voedsel"],
+        "audiences": ["gemeente", "bewoner"],
         "palette": "teal",
         "summary": t(
             "De eerste Regionomie-reis: twintig business cases benoemd, waarvan er vijf zijn "
@@ -381,6 +383,7 @@ LABS = [
         "latitude": Decimal("51.92250"),
         "longitude": Decimal("4.47917"),
         "themes": ["voedsel", "afval-grondstoffen"],
+        "audiences": ["organisatie"],
         "palette": "brown",
         "summary": t(
             "Restaurants in Rotterdam staan hun koffieprut af aan een zwammenkwekerij, die er "
@@ -471,6 +474,7 @@ LABS = [
         "latitude": Decimal("53.21700"),
         "longitude": Decimal("6.15400"),
         "themes": ["wonen", "zorg-welzijn"],
+        "audiences": ["gemeente", "bewoner"],
         "palette": "ochre",
         "summary": t(
             "In de oude school van het dorp wonen, werken en ontmoeten jong en oud elkaar. Zo "
@@ -571,6 +575,7 @@ LABS = [
         "latitude": Decimal("52.36300"),
         "longitude": Decimal("4.66500"),
         "themes": ["wonen", "werk-inkomen"],
+        "audiences": ["organisatie", "bewoner"],
         "palette": "purple",
         "summary": t(
             "Het wijkbedrijf voert het kleine onderhoud uit aan de woningen van de corporatie, "
@@ -663,6 +668,7 @@ LABS = [
         "latitude": Decimal("52.31600"),
         "longitude": Decimal("4.98500"),
         "themes": ["zorg-welzijn"],
+        "audiences": ["organisatie", "bewoner"],
         "palette": "red",
         "summary": t(
             "Een zorgverzekeraar geeft de buurt collectieve korting; met een deel daarvan "
@@ -708,6 +714,7 @@ LABS = [
         "latitude": Decimal("51.46000"),
         "longitude": Decimal("5.47000"),
         "themes": ["leefbaarheid", "werk-inkomen"],
+        "audiences": ["gemeente"],
         "palette": "green",
         "summary": t(
             "De gemeente maakt haar begroting voor Woensel zichtbaar op wijkniveau; de "
@@ -792,6 +799,7 @@ LABS = [
         "latitude": Decimal("52.69580"),
         "longitude": Decimal("6.19440"),
         "themes": ["werk-inkomen", "leefbaarheid"],
+        "audiences": ["gemeente", "organisatie"],
         "palette": "orange",
         "summary": t(
             "Van saai dorp naar bloeiende plek om te wonen en werken: winkels en restaurants die "
@@ -863,6 +871,7 @@ LABS = [
         "latitude": Decimal("50.86300"),
         "longitude": Decimal("5.66000"),
         "themes": ["wonen"],
+        "audiences": ["bewoner"],
         "palette": "brown",
         "summary": t(
             "Bewoners wilden samen een huis kopen en verhuren aan buren die tijdelijk niet thuis "
@@ -931,6 +940,7 @@ PAGE_FIELDS = (
     "longitude",
     "summary",
     "question",
+    "audiences",
     "body",
     "results",
     "user_involvement",

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from portal.audiences import tagged_for
 from portal.content import remember
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
@@ -25,6 +26,28 @@ def living_labs(request, home_page):
         return None
     index = LivingLabIndexPage.objects.live().filter(locale=active_locale()).first()
     return HomeSection("livinglabs/includes/home_section.html", {"labs": labs, "index": index})
+
+
+@hooks.register("portal_audience_sections", order=20)
+def labs_for_audience(request, audience):
+    """The labs tagged for an audience, newest first (stopped ones aside), and the programme."""
+    tagged = (
+        LivingLabPage.objects.visible()
+        .filter(tagged_for(audience), locale=active_locale())
+        .exclude(phase=LivingLabPage.Phase.STOPPED)
+    )
+    labs = list(
+        tagged.select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+        .order_by("-start_date", "pk")[:3]
+    )
+    if not labs:
+        return None
+    index = LivingLabIndexPage.objects.live().filter(locale=active_locale()).first()
+    return HomeSection(
+        "livinglabs/includes/audience_section.html",
+        {"labs": labs, "index": index},
+    )
 
 
 @hooks.register("portal_headline_figures", order=20)

@@ -7,15 +7,19 @@ to list the labs an initiative takes part in (apps may import ``members``, not t
 """
 
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from portal.audiences import WayIn
+from portal.choices import Audience
 from portal.dashboard import queue_of
 from portal.home import Figure, HomeSection
 from portal.i18n import active_locale
 
 from .figures import network_figures
-from .models import HelpOffer, MemberIndexPage, MemberPage, Registration
+from .models import HelpOffer, MemberIndexPage, MemberPage, Need, Registration
 
 
 @hooks.register("portal_home_sections", order=20)
@@ -31,6 +35,43 @@ def featured_initiatives(request, home_page):
         return None
     index = MemberIndexPage.objects.live().filter(locale=active_locale()).first()
     return HomeSection("members/includes/home_section.html", {"members": members, "index": index})
+
+
+# What each audience can offer first: the directory opens on initiatives looking for it.
+HELP_OF_AUDIENCE = {
+    Audience.MUNICIPALITY: Need.SPACE,
+    Audience.ORGANISATION: Need.EXPERTISE,
+    Audience.RESIDENT: Need.VOLUNTEERS,
+}
+# Who registers an initiative: residents, and organisations or companies with a social aim.
+REGISTERING_AUDIENCES = {Audience.RESIDENT, Audience.ORGANISATION}
+
+
+@hooks.register("portal_audience_ways_in", order=20)
+def ways_in_to_register_and_help(request, audience):
+    index = MemberIndexPage.objects.live().filter(locale=active_locale()).first()
+    if not index:
+        return []
+    index_url = index.get_url(request)
+    ways = []
+    if audience in REGISTERING_AUDIENCES:
+        ways.append(
+            WayIn(
+                url=index_url + index.reverse_subpage("register"),
+                label=gettext("Register your initiative"),
+                text=gettext("Put your initiative on the map, so that others can find you."),
+            )
+        )
+    need = HELP_OF_AUDIENCE[audience]
+    ways.append(
+        WayIn(
+            url=f"{index_url}?{urlencode({'need': need})}",
+            label=gettext("Offer help to an initiative"),
+            text=gettext("Initiatives in the directory that are looking for %(need)s.")
+            % {"need": need.label},
+        )
+    )
+    return ways
 
 
 @hooks.register("portal_headline_figures", order=10)

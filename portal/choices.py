@@ -26,3 +26,25 @@ class Role(models.TextChoices):
     ORGANISATION = "organisatie", _("organisation")
     COMPANY = "bedrijf", _("company")
     MUNICIPALITY = "gemeente", _("municipality")
+
+
+class Audience(models.TextChoices):
+    """The three lanes of the playing field. The codes are the roles' (a company stands
+    with the organisations), so an asker's role tells which lane a question belongs in."""
+
+    MUNICIPALITY = "gemeente", _("municipality")
+    ORGANISATION = "organisatie", _("organisation or company")
+    RESIDENT = "bewoner", _("resident")
+
+
+AUDIENCE_OF_ROLE = {
+    Role.RESIDENT: Audience.RESIDENT,
+    Role.ORGANISATION: Audience.ORGANISATION,
+    Role.COMPANY: Audience.ORGANISATION,
+    Role.MUNICIPALITY: Audience.MUNICIPALITY,
+}
+
+
+def roles_of(audience):
+    """The roles that stand in ``audience``'s lane."""
+    return [role for role, lane in AUDIENCE_OF_ROLE.items() if lane == audience]

@@ -12,6 +12,8 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.audiences import audience_from, tagged_for
+from portal.choices import Audience
 from portal.content import remember, remember_many
 from portal.filters import not_for_caches, query_without, unknown_value
 from portal.i18n import themes_of_locale
@@ -26,6 +28,7 @@ PER_PAGE = 12
 UNKNOWN = {
     "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
     "tag": _("There is no tag “%(value)s”, so the list shows stories with any tag."),
+    "audience": _("There is no audience “%(value)s”, so the list shows stories for everyone."),
 }
 
 
@@ -45,10 +48,12 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     def get_summary(self):
         return self.intro
 
-    def stories(self, theme=None, tag=None):
-        """The live stories of this index, of one theme and one tag when given, ready for
-        cards: images, themes and authors fetched in a fixed number of queries."""
+    def stories(self, theme=None, tag=None, audience=None):
+        """The live stories of this index, of one theme, one tag and one audience when given,
+        ready for cards: images, themes and authors fetched in a fixed number of queries."""
         posts = BlogPage.objects.child_of(self).visible()
+        if audience:
+            posts = posts.filter(tagged_for(audience))
         if theme:
             # By slug: synchronised themes point at the source language's rows.
             posts = posts.filter(
@@ -62,7 +67,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # An unknown theme or tag is left out with a message (portal.filters).
+        # An unknown theme, tag or audience is left out with a message (portal.filters).
         unknown = []
         theme_slug = request.GET.get("theme", "").strip()
         theme = self.find_theme(theme_slug)
@@ -72,8 +77,16 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         tag = self.find_tag(tag_slug)
         if tag_slug and tag is None:
             unknown.append(unknown_value("tag", tag_slug, UNKNOWN["tag"]))
-        ids = self.stories(theme, tag).prefetch_related(None).values_list("pk", flat=True)
-        filters = {"theme": theme.slug if theme else "", "tag": tag.slug if tag else ""}
+        code = request.GET.get("audience", "").strip()
+        audience = audience_from(code) if code else None
+        if code and audience is None:
+            unknown.append(unknown_value("audience", code, UNKNOWN["audience"]))
+        ids = self.stories(theme, tag, audience).prefetch_related(None).values_list("pk", flat=True)
+        filters = {
+            "theme": theme.slug if theme else "",
+            "tag": tag.slug if tag else "",
+            "audience": audience or "",
+        }
         page = paginate(request, ids, PER_PAGE, remember_as=("stories", self.pk), filters=filters)
         index_url = self.get_url(request)
         context.update(
@@ -83,12 +96,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             cards=story_cards(list(page.object_list), request),
             active_theme=theme,
             active_tag=tag,
+            active_audience=audience,
+            audiences=Audience.choices,
+            active_filters=len([item for item in (theme, tag, audience) if item]),
             themes=sorted(
                 themes_of_locale().values(), key=lambda item: (item.sort_order, item.name)
             ),
             tags=self.tags(),
             feeds=feed_links(index_url, theme),
-            is_filtered=bool(theme or tag),
+            is_filtered=bool(theme or tag or audience),
         )
         return context
 

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.audiences import AudiencesField
 from portal.blocks import BodyBlock
 from portal.content import remember
 from portal.i18n import localize_themes
@@ -68,6 +69,13 @@ class BlogPage(BasePage):
         blank=True,
         help_text=_("Keywords shared by both languages, such as places and projects."),
     )
+    audiences = AudiencesField(
+        _("audiences"),
+        help_text=_(
+            "Who this story matters to: it appears on the page of each audience ticked, in "
+            "both languages."
+        ),
+    )
     reactions_open = models.BooleanField(
         _("open for reactions"),
         default=True,
@@ -84,7 +92,10 @@ class BlogPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("listing_image", heading=_("Main image")),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("tags")], heading=_("Themes and tags")),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags"), FieldPanel("audiences")],
+            heading=_("Themes, tags and audiences"),
+        ),
         FieldPanel("reactions_open"),
     ]
     # The main image sits with the content here, not on the promote tab.
@@ -100,6 +111,7 @@ class BlogPage(BasePage):
         SynchronizedField("themes"),
         SynchronizedField("date"),
         SynchronizedField("reactions_open"),
+        SynchronizedField("audiences"),
     ]
 
     class Meta:

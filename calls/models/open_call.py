@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import BasePage
 
-from ..blocks import CriteriaBlock, QuestionsBlock
+from ..blocks import AudienceNotesBlock, CriteriaBlock, QuestionsBlock
 
 FORMER_ROUTES = {
     "thanks": "thanks",
@@ -41,6 +41,15 @@ class OpenCallPage(RoutablePageMixin, BasePage):
     intro = models.TextField(_("introduction"))
     eligibility = RichTextField(_("who may apply"), features=RICH_TEXT_FEATURES, blank=True)
     offer = RichTextField(_("what a lab gets"), features=RICH_TEXT_FEATURES, blank=True)
+    audience_notes = StreamField(
+        AudienceNotesBlock(),
+        verbose_name=_("what the call means for you"),
+        blank=True,
+        help_text=_(
+            "A note per audience (municipalities, organisations and companies, residents): "
+            "shown on the call and on the page of each audience ticked."
+        ),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("about the call"), blank=True)
     opens_at = models.DateTimeField(_("opens at"), help_text=_("Dutch time (Europe/Amsterdam)."))
     closes_at = models.DateTimeField(
@@ -97,6 +106,7 @@ class OpenCallPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("eligibility"),
         FieldPanel("offer"),
+        FieldPanel("audience_notes"),
         FieldPanel("body"),
     ]
     form_panels = [
@@ -132,6 +142,14 @@ class OpenCallPage(RoutablePageMixin, BasePage):
 
     def get_summary(self):
         return self.intro
+
+    def notes_for(self, audience):
+        """The notes of this call for ``audience``, in their order."""
+        return [
+            block.value
+            for block in self.audience_notes
+            if block.block_type == "note" and audience in block.value["audiences"]
+        ]
 
     def state_at(self, moment):
         if moment < self.opens_at:

@@ -15,10 +15,12 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
+from portal.choices import Audience, roles_of
 from portal.content import remember_many
 from portal.filters import key_of, lenient, not_for_caches, query_without
 from portal.forms import BlankForm
@@ -37,14 +39,17 @@ READ_METHODS = (HTTPMethod.GET, HTTPMethod.HEAD)
 UNKNOWN = {
     "theme": _("There is no theme “%(value)s”, so the list shows all themes."),
     "state": _("There is no state “%(value)s”, so the list shows questions in every state."),
+    "audience": _("There is no audience “%(value)s”, so the list shows questions from everyone."),
 }
 
 
 class QuestionFilterForm(forms.Form):
-    """Filters in the address: a theme's slug and a state code, the same in both languages."""
+    """Filters in the address: a theme's slug, a state code and an audience code (the lane
+    of the asker's role), the same in both languages."""
 
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
+    audience = forms.ChoiceField(label=_("Asked by"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +61,9 @@ class QuestionFilterForm(forms.Form):
             )
         ]
         self.fields["state"].choices = [everything] + list(Question.State.choices)
+        self.fields["audience"].choices = [everything] + [
+            (code, capfirst(label)) for code, label in Audience.choices
+        ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("There is no such choice: “%(value)s”.")
 
@@ -139,6 +147,8 @@ def listing_context(page, request, form=None):
         questions = questions.filter(theme__slug=theme)
     if state := filters.cleaned_data["state"]:
         questions = questions.filter(state=state)
+    if audience := filters.cleaned_data.get("audience"):
+        questions = questions.filter(role__in=roles_of(audience))
     listing = (
         paginate(
             request,

@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.audiences import AudiencesField
 from portal.blocks import BodyBlock, ImageBlock
 from portal.choices import Province
 from portal.filters import not_for_caches
@@ -91,6 +92,13 @@ class LivingLabPage(RoutablePageMixin, BasePage):
     latitude = latitude_field()
     longitude = longitude_field()
     themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="living_labs")
+    audiences = AudiencesField(
+        _("audiences"),
+        help_text=_(
+            "Who can learn from this lab or join one like it: it appears on the page of each "
+            "audience ticked, in both languages."
+        ),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("approach"), blank=True)
     results = models.TextField(
         _("results in words"),
@@ -140,6 +148,7 @@ class LivingLabPage(RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         FieldPanel("themes"),
+        FieldPanel("audiences"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -185,6 +194,7 @@ class LivingLabPage(RoutablePageMixin, BasePage):
     # the inlines (partners, business cases, figures, milestones) are copied on every sync.
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("themes"),
+        SynchronizedField("audiences"),
         SynchronizedField("place"),
         SynchronizedField("phase", overridable=False),
         SynchronizedField("start_date", overridable=False),

@@ -171,6 +171,9 @@ def test_editor_builds_a_call_with_its_questions_and_criteria_in_the_admin(admin
             "closes_at": "2028-03-01 17:00",
             "eligibility": rich_text("<p>Iedereen in de wijk.</p>"),
             "offer": rich_text(""),
+            "audience_notes": streamfield(
+                [("note", {"heading": "Gemeente en bewoners", "text": rich_text("<p>Ja.</p>")})]
+            ),
             "body": streamfield([]),
             "max_budget": "40000",
             "next_steps": "",
@@ -191,6 +194,7 @@ def test_editor_builds_a_call_with_its_questions_and_criteria_in_the_admin(admin
         }
     )
     data["questions-1-value-file_types"] = ["pdf", "docx"]
+    data["audience_notes-0-value-audiences"] = ["gemeente", "bewoner"]
 
     response = admin_client.post(f"/admin/pages/add/calls/opencallpage/{home_nl.pk}/", data)
 
@@ -201,6 +205,8 @@ def test_editor_builds_a_call_with_its_questions_and_criteria_in_the_admin(admin
     assert list(call.questions)[1].value["file_types"] == ["pdf", "docx"]
     assert list(call.questions)[2].value["required"] is False
     assert timezone.localtime(call.opens_at).hour == 9  # Dutch time as typed
+    assert [note["heading"] for note in call.notes_for("bewoner")] == ["Gemeente en bewoners"]
+    assert call.notes_for("organisatie") == []
 
 
 def test_call_page_links_the_privacy_statement_in_the_visitors_language_within_budget(
