@@ -232,7 +232,10 @@ def test_the_story_index_filters_by_audience(client, site):
     response = client.get(f"{site.blog.url}?audience=gemeente")
 
     assert card_titles(response) == ["Voor de gemeente"]
-    assert client.get(f"{site.blog.url}?audience=burgemeester").status_code == 404
+    unknown = client.get(f"{site.blog.url}?audience=burgemeester")
+    assert unknown.status_code == 200  # left out, with a message (portal.filters)
+    assert "Er is geen doelgroep “burgemeester”" in unknown.text
+    assert sorted(card_titles(unknown)) == ["Voor bewoners", "Voor de gemeente"]
 
 
 def test_the_question_page_filters_by_the_askers_lane(client, site):
@@ -244,8 +247,9 @@ def test_the_question_page_filters_by_the_askers_lane(client, site):
     assert "Kan ons bedrijf meedoen?" in response.text
     assert "buurtcoöperatie" not in response.text
     unknown = client.get(f"{site.questions.url}?audience=x")
-    assert unknown.status_code == 404  # an address that does not exist, saying which filter
-    assert "Kan ons bedrijf meedoen?" not in unknown.text
+    assert unknown.status_code == 200  # left out, with a message (portal.filters)
+    assert "Er is geen doelgroep “x”" in unknown.text
+    assert "Kan ons bedrijf meedoen?" in unknown.text and "buurtcoöperatie" in unknown.text
 
 
 # Tags and translation
