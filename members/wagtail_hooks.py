@@ -62,3 +62,17 @@ def generate_members_scale_data(scale):
     from .scale import generate_initiatives
 
     generate_initiatives(scale)
+
+
+@hooks.register("portal_open_data_exports")
+def open_data_exports():
+    from .exports import stored_exports
+
+    return stored_exports()
+
+
+@hooks.register("portal_open_data_api")
+def open_data_api():
+    from .api import routes
+
+    return routes()

@@ -26,3 +26,20 @@ class Role(models.TextChoices):
     ORGANISATION = "organisatie", _("organisation")
     COMPANY = "bedrijf", _("company")
     MUNICIPALITY = "gemeente", _("municipality")
+
+
+class OpenDataLicence(models.TextChoices):
+    """The licence the operator puts on the open data (site settings). Codes are SPDX ids."""
+
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    ODBL = "ODbL-1.0", "ODbL 1.0"
+
+
+LICENCE_URLS = {
+    OpenDataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    OpenDataLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    OpenDataLicence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    OpenDataLicence.ODBL: "https://opendatacommons.org/licenses/odbl/1-0/",
+}
