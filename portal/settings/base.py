@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
     "whitenoise.runserver_nostatic",
@@ -234,6 +236,21 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Rate limit for public forms: this many posts per address per window (seconds).
 FORM_RATE_LIMIT = (5, 10 * 60)
+# The open-data API (portal/api.py): its views set what they need (no authentication, JSON
+# only); the schema generator is the only project-wide choice.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Wijkkracht open data",
+    "DESCRIPTION": (
+        "Read-only, public data of the network: initiatives, living labs, stories and the "
+        "figures, per language (nl, en). Licence and source are in every answer's meta. "
+        "See docs/open-data.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 # Open data (portal/exports.py, portal/api.py): requests per address per window (seconds):
 # the stored full exports, exports with filters (built for each request), the API.
 OPEN_DATA_RATE_LIMITS = {"download": (60, 60), "query": (20, 60), "api": (120, 60)}
