@@ -148,3 +148,10 @@ def generate_blog_scale_data(scale):
     from .scale import generate_stories
 
     generate_stories(scale)
+
+
+@hooks.register("portal_open_data_api")
+def open_data_api():
+    from .api import routes
+
+    return routes()

@@ -114,3 +114,10 @@ def generate_livinglabs_scale_data(scale):
     from .scale import generate_labs
 
     generate_labs(scale)
+
+
+@hooks.register("portal_open_data_api")
+def open_data_api():
+    from .api import routes
+
+    return routes()

@@ -133,3 +133,17 @@ def offers_to_pass_on(request):
         reverse("members_helpoffer:index") + "?relayed_to=staff",
         order=35,
     )
+
+
+@hooks.register("portal_open_data_exports")
+def open_data_exports():
+    from .exports import stored_exports
+
+    return stored_exports()
+
+
+@hooks.register("portal_open_data_api")
+def open_data_api():
+    from .api import routes
+
+    return routes()

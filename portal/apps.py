@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import signals, signin, translation  # noqa: F401
+        from . import exports, signals, signin, translation  # noqa: F401
 
         translation.patch_synchronised_m2m_clearing()

@@ -34,6 +34,11 @@ CACHE_OFF = {"home": 0.04, "listing": 0.05, "search": 0.05, "detail": 0.075}
 CACHE_ON = 0.5
 QUERY_LIMITS = {"home": 15, "listing": 15, "search": 15, "detail": 12}
 STATIC_FILE = "css/site.css"
+# The open-data issue: served exports at least this share of the static file's rps; filtered
+# exports at most this CPU at scale size; API pages at most these queries.
+OPEN_DATA_SERVED = 0.5
+OPEN_DATA_FILTERED_MS = 500
+OPEN_DATA_API_QUERIES = 12
 
 
 class Bench:
@@ -46,6 +51,7 @@ class Bench:
         self.workers = 2 * (os.cpu_count() or 1) + 1
         self.lines = []
         self.failures = []
+        self.open_data = {}
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -228,7 +234,56 @@ class Bench:
             self.say(f"== {database}, {size}: gunicorn, {self.workers} workers, cache {cache}")
             self.flush_cache(env)
             self.under_load(env, rows, cache)
+        self.open_data[(database, size)] = self.measure_open_data(database, size, env)
         return rows
+
+    def measure_open_data(self, database, size, env):
+        """The "open data" section: served exports, filtered exports and API pages, in-process
+        (CPU ms, queries, bytes) and under gunicorn beside the static file."""
+        self.say(f"== {database}, {size}: open data")
+        path = WORK / f"open-data-{database}-{size}.json".lower()
+        self.manage(env, "bench_open_data", "--json", str(path))
+        rows = json.loads(path.read_text())
+        for row in rows:
+            row["language"] = "nl"
+        # The bench asks far more often than a reuser may: no rate limit here.
+        lifted = {"OPEN_DATA_RATE_LIMITS": "download=1000000000/60,query=1000000000/60,"
+                  "api=1000000000/60"}  # fmt: skip
+        self.under_load({**env, **lifted}, rows, "on")
+        return rows
+
+    def open_data_verdict(self, row):
+        problems = []
+        if row["status"] != 200:
+            problems.append(f"status {row['status']}")
+        if row["kind"] == "served":
+            share_on = ratio(row.get("rps_on"), row.get("static_on"))
+            if share_on is None or share_on < OPEN_DATA_SERVED:
+                problems.append(f"rps < {OPEN_DATA_SERVED} of static")
+        if row["kind"] == "filtered" and row["cpu_ms"] > OPEN_DATA_FILTERED_MS:
+            problems.append(f"CPU > {OPEN_DATA_FILTERED_MS} ms")
+        if row["kind"] == "api" and row["queries"] > OPEN_DATA_API_QUERIES:
+            problems.append(f"queries > {OPEN_DATA_API_QUERIES}")
+        return problems
+
+    def report_open_data(self):
+        for (database, size), rows in self.open_data.items():
+            self.write()
+            self.write(f"## Open data: {database}, {size} size")
+            self.write()
+            self.write("| answer | queries | CPU ms | bytes | rps | static rps | ratio | result |")
+            self.write("|" + " --- |" * 8)
+            for row in rows:
+                problems = self.open_data_verdict(row)
+                if problems:
+                    self.failures.append(f"{database} {size} open data: {row['name']}")
+                cells = [
+                    row["name"], str(row["queries"]), f"{row['cpu_ms']:.1f}", str(row["bytes"]),
+                    number(row.get("rps_on")), number(row.get("static_on")),
+                    share(row.get("rps_on"), row.get("static_on")),
+                    "pass" if not problems else "FAIL: " + "; ".join(problems),
+                ]  # fmt: skip
+                self.write("| " + " | ".join(cells) + " |")
 
     def run(self):
         if not shutil.which("wrk"):
@@ -363,6 +418,7 @@ class Bench:
                 self.write("| " + " | ".join(cells) + " |")
                 for note in row.get("notes", []):
                     self.write(f"|  | | | | | | | | | | | | note: {note} |")
+        self.report_open_data()
         if getattr(self, "applications_report", None):
             database, code, text = self.applications_report
             self.write()

@@ -48,3 +48,20 @@ AUDIENCE_OF_ROLE = {
 def roles_of(audience):
     """The roles that stand in ``audience``'s lane."""
     return [role for role, lane in AUDIENCE_OF_ROLE.items() if lane == audience]
+
+
+class OpenDataLicence(models.TextChoices):
+    """The licence the operator puts on the open data (site settings). Codes are SPDX ids."""
+
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    ODBL = "ODbL-1.0", "ODbL 1.0"
+
+
+LICENCE_URLS = {
+    OpenDataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    OpenDataLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    OpenDataLicence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    OpenDataLicence.ODBL: "https://opendatacommons.org/licenses/odbl/1-0/",
+}

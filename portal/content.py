@@ -95,6 +95,11 @@ def content_version():
     return version
 
 
+# Called after each bump: what is built from the content outside the cache (the stored
+# open-data files, portal.exports) is scheduled to be built again there.
+after_bump = []
+
+
 def bump_content_version(**kwargs):
     _request.version = None
     _trusted["version"] = None
@@ -102,6 +107,8 @@ def bump_content_version(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, new_version(), timeout=None)
+    for callback in after_bump:
+        callback()
 
 
 def bump_after_commit():

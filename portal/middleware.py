@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 
 # Addresses outside i18n_patterns: an unknown one there is a plain 404, not a redirect to a
 # Dutch page (every /nl/... address looks valid to Django because Wagtail serves any path).
-UNPREFIXED = ("/admin/", "/documents/", "/static/", "/media/", "/.well-known/")
+UNPREFIXED = ("/admin/", "/documents/", "/static/", "/media/", "/.well-known/", "/api/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

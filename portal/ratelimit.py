@@ -1,7 +1,9 @@
-"""A per-address limit on public forms, counted in the shared cache (Redis in production)."""
+"""Per-address limits counted in the shared cache (Redis in production): public forms, and
+the open data (exports and the API, ``take``)."""
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,3 +36,25 @@ def hit(request, scope):
     except Exception:
         logger.warning("Rate limit cache unavailable; letting the post through", exc_info=True)
         return True
+
+
+def take(request, scope):
+    """Count one request of ``scope`` (``OPEN_DATA_RATE_LIMITS``) from this address: 0 while
+    under the limit, else the seconds until the window ends (for Retry-After).
+
+    A fixed window per address, counted with ``add`` and ``incr`` (atomic in Redis, so every
+    worker and host counts into the same number). A cache outage lets the request through:
+    the answers are public and cheap to serve, refusing them would only hurt reusers.
+    """
+    limit, window = settings.OPEN_DATA_RATE_LIMITS[scope]
+    now = time.time()
+    slot = int(now // window)
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{address}:{slot}"
+    try:
+        if cache.add(key, 1, timeout=window + 1) or cache.incr(key) <= limit:
+            return 0
+    except Exception:
+        logger.warning("Rate limit cache unavailable; letting the request through", exc_info=True)
+        return 0
+    return max(1, int((slot + 1) * window - now + 0.999))

@@ -25,7 +25,7 @@ from ..search import normalise
 
 # Sub-addresses of the directory; a profile may not take one of these as its slug, or it
 # would hide that sub-address (the deepest matching page wins when a URL is routed).
-INDEX_ROUTES = ("register/", "figures/", "csv/", "geojson/")
+INDEX_ROUTES = ("register/", "figures/", "csv/", "geojson/", "open-data/")
 
 
 def validate_founded_year(value):
@@ -101,6 +101,12 @@ class MemberIndexPage(RoutablePageMixin, BasePage):
         from ..views import directory_geojson
 
         return directory_geojson(self, request)
+
+    @path(_("open-data/"), name="open_data")
+    def open_data_route(self, request):
+        from ..views import open_data_page
+
+        return open_data_page(self, request)
 
     @path(_("figures/"), name="figures")
     def figures_route(self, request):

@@ -7,6 +7,7 @@ from .directory import (
     directory_geojson,
     figures,
     figures_csv,
+    open_data_page,
 )
 from .help import offer_help, offer_help_thanks
 from .profile import member_context
@@ -22,6 +23,7 @@ __all__ = [
     "member_context",
     "offer_help",
     "offer_help_thanks",
+    "open_data_page",
     "register",
     "register_thanks",
 ]

@@ -1,14 +1,17 @@
 """The directory, its open data and the network's figures."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal import exports as stored
+from portal import ratelimit
 from portal.content import remember_many
 from portal.filters import not_for_caches, query_without
 from portal.pagination import paginate
+from portal.provenance import licence, provenance
 
 from .. import exports
 from ..directory import PER_PAGE, Directory
@@ -107,27 +110,74 @@ def directory_context(index, request):
         "csv_url": subpage_url(index, request, "csv"),
         "geojson_url": subpage_url(index, request, "geojson"),
         "figures_url": subpage_url(index, request, "figures"),
+        "open_data_url": subpage_url(index, request, "open_data"),
         "register_url": subpage_url(index, request, "register"),
     }
 
 
-def _export_members(index, request):
+def too_many_requests(seconds):
+    response = HttpResponse(
+        _("Too many requests from your address. Please try again in %(seconds)s seconds.")
+        % {"seconds": seconds},
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def open_data(index, request, extension):
+    """The directory's results as a file: the whole list of the language from the stored
+    file (portal.exports), a list with filters built now and streamed (members.exports)."""
+    if refused := read_only(request):
+        return refused
     directory = Directory.from_request(request)
     if not directory.is_valid:
         raise Http404(_("This list has no such filter."))
-    return directory.results(index)
+    whole = not directory.is_filtered and directory.sort == "name"
+    if wait := ratelimit.take(request, "download" if whole else "query"):
+        return too_many_requests(wait)
+    if whole:
+        export = stored.registered()[f"initiatives.{extension}"]
+        return stored.serve(request, export, index.locale.language_code)
+    index_url = index.get_full_url(request)
+    meta = provenance(
+        request.build_absolute_uri(), about_url=subpage_full_url(index, request, "open_data")
+    )
+    build = exports.csv_response if extension == "csv" else exports.geojson_response
+    return build(directory.results(index), index_url, meta, _("initiatives"))
+
+
+def subpage_full_url(index, request, name):
+    return index.get_full_url(request) + index.reverse_subpage(name).lstrip("/")
 
 
 def directory_csv(index, request):
-    if refused := read_only(request):
-        return refused
-    return exports.csv_response(_export_members(index, request), request, _("initiatives"))
+    return open_data(index, request, "csv")
 
 
 def directory_geojson(index, request):
+    return open_data(index, request, "geojson")
+
+
+def open_data_page(index, request):
+    """What the open data holds, field by field, with its licence and the API."""
     if refused := read_only(request):
         return refused
-    return exports.geojson_response(_export_members(index, request), request, _("initiatives"))
+    context = base_context(index, request)
+    context.update(subpage_context(index, request, "open_data"))
+    context.update(
+        {
+            "csv_url": subpage_url(index, request, "csv"),
+            "geojson_url": subpage_url(index, request, "geojson"),
+            "figures_csv_url": subpage_url(index, request, "figures_csv"),
+            "directory_url": index.get_url(request),
+            "licence": licence(),
+            "api_url": f"/api/v1/{index.locale.language_code}/",
+            "schema_url": "/api/v1/schema/",
+        }
+    )
+    return TemplateResponse(request, "members/open_data.html", context)
 
 
 def figures(index, request):
@@ -139,6 +189,7 @@ def figures(index, request):
         {
             "figures": network_figures(),
             "figures_csv_url": subpage_url(index, request, "figures_csv"),
+            "open_data_url": subpage_url(index, request, "open_data"),
             "directory_url": index.get_url(request),
         }
     )
@@ -148,4 +199,10 @@ def figures(index, request):
 def figures_csv(index, request):
     if refused := read_only(request):
         return refused
-    return exports.figures_csv_response(network_figures(), _("figures-initiatives"))
+    if wait := ratelimit.take(request, "download"):
+        return too_many_requests(wait)
+    meta = provenance(
+        subpage_full_url(index, request, "figures"),
+        about_url=subpage_full_url(index, request, "open_data"),
+    )
+    return exports.figures_csv_response(network_figures(), _("figures-initiatives"), meta)

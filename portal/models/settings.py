@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.choices import OpenDataLicence
 from portal.content import remember
 
 
@@ -27,6 +28,16 @@ class SiteSettings(BaseGenericSetting):
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     bluesky_url = models.URLField(_("Bluesky"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
+    open_data_licence = models.CharField(
+        _("open data licence"),
+        max_length=20,
+        choices=OpenDataLicence,
+        default=OpenDataLicence.CC_BY,
+        help_text=_(
+            "The licence every export and API answer of the directory, the labs and the "
+            "stories carries."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -48,6 +59,7 @@ class SiteSettings(BaseGenericSetting):
             ],
             heading=_("Social media"),
         ),
+        FieldPanel("open_data_licence"),
     ]
 
     class Meta:

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -183,6 +185,13 @@ SERVE_MEDIA = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The built open-data files (portal/exports.py): served by our view only, never at a URL
+    # of the storage or by a proxy (only media/images is public). Settings that move
+    # MEDIA_ROOT move it too; object storage (django-storages) is a change of this entry.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT / "exports"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -255,6 +264,32 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Rate limit for public forms: this many posts per address per window (seconds).
 FORM_RATE_LIMIT = (5, 10 * 60)
+# The open-data API (portal/api.py): its views set what they need (no authentication, JSON
+# only); the schema generator is the only project-wide choice.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Wijkkracht open data",
+    "DESCRIPTION": (
+        "Read-only, public data of the network: initiatives, living labs, stories and the "
+        "figures, per language (nl, en). Licence and source are in every answer's meta. "
+        "See docs/open-data.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Open data (portal/exports.py, portal/api.py): requests per address per window (seconds):
+# the stored full exports, exports with filters (built for each request), the API.
+OPEN_DATA_RATE_LIMITS = {"download": (60, 60), "query": (20, 60), "api": (120, 60)}
+# A burst of publishes builds the stored exports once: the worker builds this many seconds
+# after the first change. Until then, and for OPEN_DATA_STALE_GRACE seconds more (a queue
+# that is behind), the previous file is served; past that a request builds it on the spot.
+OPEN_DATA_BUILD_DELAY = 30
+OPEN_DATA_STALE_GRACE = 5 * 60
+# How long a request waits for another's build of the same export before serving the
+# previous file (or, when there is none, building it too).
+OPEN_DATA_BUILD_WAIT = 30
 # How long the link in a thank-you page or confirmation lets a person see, withdraw or erase
 # what they sent (portal.privacy).
 PRIVACY_LINK_MAX_AGE_DAYS = 180

@@ -68,8 +68,19 @@ SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.path.join(MEDIA_ROOT, "exports")},
+    },
     "staticfiles": {"BACKEND": "portal.staticfiles.StaticFilesStorage"},
 }
+# Open data per address and window: "download=60/60,query=20/60,api=120/60" (seconds).
+for _scope, _limit in (
+    item.split("=") for item in env_list("OPEN_DATA_RATE_LIMITS") if "=" in item
+):
+    _count, _window = _limit.split("/")
+    OPEN_DATA_RATE_LIMITS = {**OPEN_DATA_RATE_LIMITS, _scope: (int(_count), int(_window))}  # noqa: F405
+OPEN_DATA_BUILD_DELAY = int(os.environ.get("OPEN_DATA_BUILD_DELAY", str(OPEN_DATA_BUILD_DELAY)))  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

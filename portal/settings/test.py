@@ -17,6 +17,7 @@ _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 _SUFFIX = f"-{_WORKER}" if _WORKER else ""
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media{_SUFFIX}"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / f"test-private{_SUFFIX}"  # noqa: F405
+STORAGES["exports"]["OPTIONS"]["location"] = MEDIA_ROOT / "exports"  # noqa: F405
 STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
