@@ -89,7 +89,9 @@ class LivingLabPage(RoutablePageMixin, BasePage):
     province = models.CharField(_("province"), max_length=20, choices=Province)
     latitude = latitude_field()
     longitude = longitude_field()
-    themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="living_labs")
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="living_labs"
+    )
     body = StreamField(BodyBlock(), verbose_name=_("approach"), blank=True)
     results = models.TextField(
         _("results in words"),
