@@ -3,7 +3,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Exists, OuterRef, Q
 from django.urls import path, reverse
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -192,6 +192,10 @@ class ApplicationURLFinder:
         return None
 
 
+def members_of_group():
+    return _("Members of the group “%(group)s”.") % {"group": REVIEWER_GROUP}
+
+
 def reviewers():
     return (
         get_user_model()
@@ -220,7 +224,8 @@ class CallReviewerViewSet(ModelViewSet):
         field = super().formfield_for_dbfield(db_field, **kwargs)
         if db_field.name == "user":
             field.queryset = reviewers()
-            field.help_text = _("Members of the group “%(group)s”.") % {"group": REVIEWER_GROUP}
+            # Lazy: the form class is built once, for editors of either language.
+            field.help_text = lazy(members_of_group, str)()
         return field
 
 

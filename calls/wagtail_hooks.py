@@ -2,6 +2,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -46,6 +47,29 @@ def application_of_lab(page, user, view_name, next_url=None):
             icon_name="form",
             priority=90,
         )
+
+
+@hooks.register("portal_page_provenance")
+def application_of_lab_note(page, user):
+    """At the top of a lab's editor: the application it was made from, and by whom; the
+    reference links to the application for those who may see it."""
+    if not isinstance(page, LivingLabPage):
+        return None
+    application = Application.objects.filter(lab=page).only("pk", "reference").first()
+    if application is None:
+        return None
+    reference = application.reference
+    if visible_applications(user).filter(pk=application.pk).exists():
+        url = reverse("applications:detail", args=[application.pk])
+        reference = format_html('<a href="{}">{}</a>', url, reference)
+    owner = page.owner
+    if owner is None:
+        return format_html(_("Created from application {reference}."), reference=reference)
+    return format_html(
+        _("Created from application {reference} by {user}."),
+        reference=reference,
+        user=owner.get_full_name() or owner.get_username(),
+    )
 
 
 def refuse_losing_applications(request, pages):

@@ -62,7 +62,9 @@ class BlogPage(BasePage):
     date = models.DateField(_("publication date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), help_text=_("Shown on cards and in search."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="blog_pages")
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="blog_pages"
+    )
     tags = ClusterTaggableManager(
         verbose_name=_("tags"),
         through=BlogPageTag,

@@ -88,6 +88,28 @@ class HistoryPanel(Panel):
             return context
 
 
+class LedToPanel(Panel):
+    """The open call and the living lab the question led to, as links to their editors."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "calls/admin/question_led_to.html"
+
+        def is_shown(self):
+            return bool(self.instance.call_id or self.instance.lab_id)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["pages"] = [
+                (label, page)
+                for label, page in (
+                    (_("Open call"), self.instance.call),
+                    (_("Living lab"), self.instance.lab),
+                )
+                if page is not None
+            ]
+            return context
+
+
 class QuestionEditView(EditView):
     def post(self, request, *args, **kwargs):
         # The form writes its values onto the object: keep what they were before.
@@ -157,6 +179,7 @@ class QuestionViewSet(ModelViewSet):
                     "the lab it led to."
                 ),
             ),
+            LedToPanel(heading=_("Led to")),
             FieldPanel("status"),
             HistoryPanel(heading=_("History")),
         ],
@@ -164,7 +187,7 @@ class QuestionViewSet(ModelViewSet):
     )
 
     def get_queryset(self, request):
-        return Question.objects.select_related("theme")
+        return Question.objects.select_related("theme", "call", "lab")
 
     def get_permissions_to_register(self):
         from django.contrib.auth.models import Permission

@@ -91,7 +91,9 @@ class LivingLabPage(RoutablePageMixin, BasePage):
     province = models.CharField(_("province"), max_length=20, choices=Province)
     latitude = latitude_field()
     longitude = longitude_field()
-    themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="living_labs")
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="living_labs"
+    )
     audiences = AudiencesField(
         _("audiences"),
         help_text=_(

@@ -165,7 +165,9 @@ class MemberPage(RoutablePageMixin, BasePage):
     province = models.CharField(_("province"), max_length=20, choices=Province, db_index=True)
     latitude = latitude_field()
     longitude = longitude_field()
-    themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="member_pages")
+    themes = ParentalManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="member_pages"
+    )
     tags = ClusterTaggableManager(
         through=MemberPageTag,
         blank=True,

@@ -11,6 +11,8 @@ from wagtail_localize.fields import SynchronizedField
 from portal.content import public, remember, restricted_paths
 from portal.freshness import translation_note
 from portal.i18n import localized_page_map
+from portal.page_forms import PortalPageForm
+from portal.panels import ProvenancePanel
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -40,6 +42,10 @@ class BasePage(Page):
     # POST, and their handlers never act on the session or the user.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
+    # Snippet choices in the page's own language (portal.page_forms).
+    base_form_class = PortalPageForm
+    # Where the page came from (an application, for a lab), above its title.
+    content_panels = [ProvenancePanel(), *Page.content_panels]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     # wagtail-localize does not copy publishing schedules to translations by default.
     override_translatable_fields = [
