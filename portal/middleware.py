@@ -137,42 +137,29 @@ class CompressionMiddleware(GZipMiddleware):
         return super().process_response(request, response)
 
 
-# Control characters no visitor ever sends: PostgreSQL refuses NUL in text (a query with one
-# fails, and the visitor got the outage page), the others end up in logs and mails. Tab,
-# line feed and carriage return are what text areas send: allowed in posted values only.
+# Control characters no visitor ever sends in an address: PostgreSQL refuses NUL in text (a
+# query with one failed, and the visitor got the outage page), the others end up in logs.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-CONTROL_CHARACTERS_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def has_control_characters(request):
+    """In the path or the query string. Posted forms are left to their fields, which refuse
+    NUL with a message at the field and keep everything else that was typed."""
     if CONTROL_CHARACTERS.search(request.path_info):
         return True
-    if any(
+    return any(
         CONTROL_CHARACTERS.search(key) or CONTROL_CHARACTERS.search(value)
         for key, values in request.GET.lists()
-        for value in values
-    ):
-        return True
-    if request.method != "POST" or not request.content_type.startswith(FORM_CONTENT_TYPES):
-        return False
-    try:
-        fields = request.POST.lists()
-    except Exception:
-        return False  # a malformed body: the view answers it as it would have
-    # File names are cleaned by Django's upload handling; keys and text values are not.
-    return any(
-        CONTROL_CHARACTERS.search(key) or CONTROL_CHARACTERS_IN_TEXT.search(value)
-        for key, values in fields
         for value in values
     )
 
 
 class ControlCharacterMiddleware:
-    """Answers 400, with a short page in the visitor's language, for a path, query string
-    or posted form that holds a control character (NUL above all), before anything reaches
-    the page cache, a view or the database. Django's form fields refuse NUL as well, but
-    listing filters, search and Wagtail's own routes read the query string directly."""
+    """Answers 400, with a short page in the visitor's language, for a path or query string
+    that holds a control character (NUL above all), before anything reaches the page cache,
+    a view or the database: listing filters, search and Wagtail's own routes read the query
+    string directly. A posted form's fields refuse NUL themselves (Django's CharField), with
+    a message at the field, keeping what was typed."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import DatabaseError
 from django.utils import timezone
 from django_tasks import task
 
@@ -73,5 +74,11 @@ def send_email(mail_id, attempt=1):
             connection.close()
         except (smtplib.SMTPException, OSError) as error:
             logger.info("Closing the mail connection failed: %s", error)
-    mail.delete()
+    try:
+        mail.delete()
+    except DatabaseError:
+        # Sent, but the database went away: the task must still end as sent (run again, it
+        # would send the mail twice). The row is left for the purge, which removes mail
+        # rows older than the worker would keep them.
+        logger.warning("Mail %s was sent; its row could not be removed yet", mail_id)
     return "sent"

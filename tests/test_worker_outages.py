@@ -150,12 +150,22 @@ class SmtpSession(socketserver.StreamRequestHandler):
 
 @pytest.fixture(scope="module")
 def migrated_database():
-    """A database of the module's own, migrated for django-tasks-db only."""
+    """A database of the module's own with what the worker touches: django-tasks-db's
+    tables (migrated) and the mail rows (portal.OutgoingMail, made from the model: the
+    whole project's migrations would take longer than the tests)."""
     name = f"test_worker_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
         result = manage("migrate", "django_tasks_database", database_url=f"{SERVER}/{name}")
+        assert result.returncode == 0, result.stderr
+        code = (
+            "from django.db import connection\n"
+            "from portal.models import OutgoingMail\n"
+            "with connection.schema_editor() as editor:\n"
+            "    editor.create_model(OutgoingMail)\n"
+        )
+        result = manage("shell", "-c", code, database_url=f"{SERVER}/{name}")
         assert result.returncode == 0, result.stderr
         yield name
     finally:
@@ -166,7 +176,7 @@ def migrated_database():
 @pytest.fixture
 def database(migrated_database):
     with psycopg.connect(f"{SERVER}/{migrated_database}") as connection:
-        connection.execute("TRUNCATE django_tasks_database_dbtaskresult")
+        connection.execute("TRUNCATE django_tasks_database_dbtaskresult, portal_outgoingmail")
     return migrated_database
 
 

@@ -58,8 +58,12 @@ def to_english(msgid):
 
 
 def translated(page, language="en"):
-    """A published copy of ``page`` in another language, the quick way (for fixtures)."""
+    """A published copy of ``page`` in another language, the quick way (for fixtures); the
+    one it has when it has one already (a profile from a registration gets its translation
+    when it is approved: members.registration)."""
     locale = Locale.objects.get(language_code=language)
+    if (existing := page.get_translation_or_none(locale)) is not None:
+        return existing.specific
     with TestCase.captureOnCommitCallbacks(execute=True):
         copy = page.copy_for_translation(locale, copy_parents=True)
         copy.save_revision().publish()

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, WorkflowState
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from portal.choices import Province
 from portal.models import BaseSubmission
@@ -229,10 +229,16 @@ def blank_copies(fields, email):
 
 def scrub_translation_sources(translation_key, email):
     """wagtail-localize keeps a frozen copy of the page it translates from (synchronised
-    fields included): blank the contact there too."""
+    fields included), and each synchronised field's value as an overridable segment (with
+    any override a translator made): blank the contact there too."""
     for source in TranslationSource.objects.filter(object_id=translation_key):
         content = json.loads(source.content_json)
         if changes := blank_copies(content, email):
             content.update(changes)
             source.content_json = json.dumps(content, cls=DjangoJSONEncoder)
             source.save(update_fields=["content_json"])
+            # Extracted again at the next sync, from the blanked page.
+            OverridableSegment.objects.filter(source=source, context__path__in=changes).delete()
+            SegmentOverride.objects.filter(
+                context__object_id=translation_key, context__path__in=changes
+            ).delete()
