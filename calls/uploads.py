@@ -1,8 +1,9 @@
 """Files applicants send: what their content says they are, and where they are kept.
 
 The name a browser sends proves nothing, so a file's type is read from its first bytes (and,
-for office documents, from the parts inside the zip). Files live in PRIVATE_MEDIA_ROOT, which
-no URL serves; the admin hands them out after a permission check (calls.admin_views).
+for office documents, from the parts inside the zip). Files live in the "private" storage
+(PRIVATE_MEDIA_ROOT, or the private bucket), which no URL serves; the admin hands them out
+after a permission check (calls.admin_views).
 """
 
 import hashlib
@@ -11,12 +12,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
+
+from portal.storage import NamedStorage, PrivateFileSystemStorage
 
 MB = 1024 * 1024
 # Above this a request is refused before Django reads it: what the largest form may
@@ -116,20 +117,15 @@ def clean_name(name, kind):
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    """PRIVATE_MEDIA_ROOT. It has no URL: ``url()`` refuses rather than fall back to MEDIA_URL."""
-
-    def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; use the admin's attachment view.")
+class PrivateStorage(PrivateFileSystemStorage):
+    """What attachments were stored with before STORAGES["private"]; migration 0002 names it."""
 
     def __eq__(self, other):
         return isinstance(other, PrivateStorage)
 
 
-private_storage = PrivateStorage()
+# PRIVATE_MEDIA_ROOT, or the private bucket (portal/storage.py).
+private_storage = NamedStorage("private")
 
 
 def private_upload_path(instance, filename):

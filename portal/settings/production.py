@@ -4,6 +4,7 @@ import os
 
 import dj_database_url
 
+from . import objectstorage
 from .base import *  # noqa: F403
 
 
@@ -70,6 +71,14 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "portal.staticfiles.StaticFilesStorage"},
 }
+# More than one host: media and private files in S3-compatible buckets (README, *Object
+# storage*). Without S3_* / AWS_* variables the folders above stay in use.
+OBJECT_STORAGE = objectstorage.read(os.environ)
+if OBJECT_STORAGE:
+    MEDIA_URL = os.environ.get("MEDIA_URL") or objectstorage.public_base_url(OBJECT_STORAGE)
+    STORAGES = {**STORAGES, **objectstorage.storages(OBJECT_STORAGE, MEDIA_URL)}
+    SERVE_MEDIA = False  # nothing is on this host's disk to serve
+    PRIVATE_FILE_DOWNLOAD = OBJECT_STORAGE["private_download"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
