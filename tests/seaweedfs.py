@@ -180,9 +180,7 @@ class SeaweedFS:
     def keys(self, bucket, prefix=""):
         client = self.client()
         found = []
-        for page in client.get_paginator("list_objects_v2").paginate(
-            Bucket=bucket, Prefix=prefix
-        ):
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
             found += [item["Key"] for item in page.get("Contents", ())]
         return found
 
