@@ -7,9 +7,10 @@ call the user is not assigned to answers 404, the same as one that does not exis
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -326,13 +327,22 @@ class AttachmentView(ApplicationMixin, View):
     def get(self, request, pk, file_pk):
         application = self.get_application()
         record = get_object_or_404(ApplicationFile, pk=file_pk, application=application)
-        try:
-            handle = record.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        response = FileResponse(
-            handle, as_attachment=True, filename=record.name, content_type=record.content_type
-        )
+        signed = None
+        if settings.PRIVATE_FILE_DOWNLOAD == "redirect":
+            # A bucket signs a link valid for a minute (portal.s3storage); a folder cannot.
+            download_url = getattr(record.file.storage, "download_url", None)
+            if download_url:
+                signed = download_url(record.file.name, record.name, record.content_type)
+        if signed:
+            response = HttpResponseRedirect(signed)
+        else:
+            try:
+                handle = record.file.open("rb")
+            except FileNotFoundError as error:
+                raise Http404 from error
+            response = FileResponse(
+                handle, as_attachment=True, filename=record.name, content_type=record.content_type
+            )
         patch_cache_control(response, private=True, no_store=True)
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         response["X-Content-Type-Options"] = "nosniff"

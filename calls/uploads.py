@@ -5,8 +5,8 @@ string alone is no proof either (an HTML page with "%PDF-" in it opens as a web 
 type's whole structure must hold: a PDF starts with its header and ends with its end marker,
 an image decodes completely and stops where its format ends, an office document is a zip that
 opens, checks out and ends with its directory, with the parts its format names. Files live
-in PRIVATE_MEDIA_ROOT, which no URL serves; the admin hands them out after a permission check
-(calls.admin_views).
+in the "private" storage (PRIVATE_MEDIA_ROOT, or the private bucket), which no URL serves; the
+admin hands them out after a permission check (calls.admin_views).
 """
 
 import hashlib
@@ -16,13 +16,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from portal.storage import NamedStorage, PrivateFileSystemStorage
 
 MB = 1024 * 1024
 # Above this a request is refused before Django reads it: what the largest form may
@@ -177,20 +177,15 @@ def clean_name(name, kind):
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    """PRIVATE_MEDIA_ROOT. It has no URL: ``url()`` refuses rather than fall back to MEDIA_URL."""
-
-    def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; use the admin's attachment view.")
+class PrivateStorage(PrivateFileSystemStorage):
+    """What attachments were stored with before STORAGES["private"]; migration 0002 names it."""
 
     def __eq__(self, other):
         return isinstance(other, PrivateStorage)
 
 
-private_storage = PrivateStorage()
+# PRIVATE_MEDIA_ROOT, or the private bucket (portal/storage.py).
+private_storage = NamedStorage("private")
 
 
 def private_upload_path(instance, filename):

@@ -8,8 +8,13 @@ nothing (migrate, load_demo; then generate_scale_data in the same database), run
 type and a static file served by whitenoise with ``wrk`` for a few seconds each. The ratio
 of a page's requests a second to the static file's, measured in the same run, is the figure
 that counts on a shared machine. Results go to the terminal and to var/bench.md.
+
+``BENCH_S3=1`` runs it all with media and private files in S3 buckets of a SeaweedFS server
+started for the run (the storage tests' server, tests/seaweedfs.py), to compare with a run
+on the local folders.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -53,6 +58,9 @@ class Bench:
         self.failures = []
         self.open_data = {}
 
+        self.storage_env = {}
+        self.storage = "local folders"
+
     # -- plumbing ------------------------------------------------------------------------
 
     def say(self, text=""):
@@ -65,6 +73,7 @@ class Bench:
 
     def env(self, database_url, **extra):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "DATABASE_URL": database_url}
+        env.update(self.storage_env)
         env.update({key: str(value) for key, value in extra.items()})
         return env
 
@@ -285,7 +294,31 @@ class Bench:
                 ]  # fmt: skip
                 self.write("| " + " | ".join(cells) + " |")
 
+    @contextlib.contextmanager
+    def object_storage(self):
+        if not os.environ.get("BENCH_S3"):
+            yield "local folders"
+            return
+        # A development tool like the bench itself; never part of the site.
+        from tests.seaweedfs import BUCKETS, SeaweedFS
+
+        folder = WORK / "seaweedfs"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        server = SeaweedFS(folder).start()
+        self.storage_env = server.environment(*BUCKETS[0])
+        try:
+            yield f"S3 buckets (SeaweedFS at {server.endpoint})"
+        finally:
+            self.storage_env = {}
+            server.stop()
+
     def run(self):
+        with self.object_storage() as storage:
+            self.storage = storage
+            return self.run_all()
+
+    def run_all(self):
         if not shutil.which("wrk"):
             raise RuntimeError("wrk is missing: apt-get install -y wrk (make bench does it)")
         WORK.mkdir(parents=True, exist_ok=True)
@@ -380,7 +413,7 @@ class Bench:
             f"listings and search {CACHE_OFF['listing']}, detail {CACHE_OFF['detail']}; "
             f"cache on {CACHE_ON}. Queries: detail ≤ {QUERY_LIMITS['detail']}, home, listings "
             f"and search ≤ {QUERY_LIMITS['home']}, no more at scale than at demo size. "
-            f"Under load: the Dutch pages."
+            f"Under load: the Dutch pages. Media and private files: {self.storage}."
         )
         for (database, size), rows in results.items():
             demo = {(r["name"], r["language"]): r for r in results.get((database, "demo"), [])}

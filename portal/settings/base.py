@@ -182,7 +182,12 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "private"
 # Let Django serve image renditions from MEDIA_ROOT/images (development, or a host without
 # a proxy in front). Nothing else under MEDIA_ROOT is ever served.
 SERVE_MEDIA = True
+# How the admin hands out a private file: "stream" it through the permission-checked view, or
+# "redirect" to a link the object store signs for a minute (buckets only; calls.admin_views).
+PRIVATE_FILE_DOWNLOAD = "stream"
 
+# Public media in MEDIA_ROOT, personal files in PRIVATE_MEDIA_ROOT (portal/storage.py); in
+# production S3_* variables move both into buckets (portal/settings/objectstorage.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # The built open-data files (portal/exports.py): served by our view only, never at a URL
@@ -192,6 +197,7 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": MEDIA_ROOT / "exports"},
     },
+    "private": {"BACKEND": "portal.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

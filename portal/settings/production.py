@@ -4,6 +4,7 @@ import os
 
 import dj_database_url
 
+from . import objectstorage
 from .base import *  # noqa: F403
 
 
@@ -81,6 +82,16 @@ for _scope, _limit in (
     _count, _window = _limit.split("/")
     OPEN_DATA_RATE_LIMITS = {**OPEN_DATA_RATE_LIMITS, _scope: (int(_count), int(_window))}  # noqa: F405
 OPEN_DATA_BUILD_DELAY = int(os.environ.get("OPEN_DATA_BUILD_DELAY", str(OPEN_DATA_BUILD_DELAY)))  # noqa: F405
+
+
+# More than one host: media and private files in S3-compatible buckets (README, *Object
+# storage*). Without S3_* / AWS_* variables the folders above stay in use.
+OBJECT_STORAGE = objectstorage.read(os.environ)
+if OBJECT_STORAGE:
+    MEDIA_URL = os.environ.get("MEDIA_URL") or objectstorage.public_base_url(OBJECT_STORAGE)
+    STORAGES = {**STORAGES, **objectstorage.storages(OBJECT_STORAGE, MEDIA_URL)}
+    SERVE_MEDIA = False  # nothing is on this host's disk to serve
+    PRIVATE_FILE_DOWNLOAD = OBJECT_STORAGE["private_download"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

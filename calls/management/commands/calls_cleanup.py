@@ -6,22 +6,21 @@ Run it daily (cron or a systemd timer), next to the mail worker:
 
 - files kept for a form that came back with mistakes, when nobody came back for them
   within ``--stash-hours`` (default 24);
-- files under PRIVATE_MEDIA_ROOT/applications/ that no row refers to any more (left by a
-  crash between writing a file and committing its row), older than a day.
+- files under applications/ in the private storage (PRIVATE_MEDIA_ROOT or the private
+  bucket) that no row refers to any more (left by a crash between writing a file and
+  committing its row), older than a day. ``storage_orphans`` reports those of every storage.
 
 Old unsent drafts are personal data past their retention: ``purge_personal_data`` deletes
 them (``Application.retention_ends_at``).
 """
 
 import datetime
-import os
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from calls.models import ApplicationFile
+from portal.storage import orphans
 
 
 class Command(BaseCommand):
@@ -39,21 +38,12 @@ class Command(BaseCommand):
         for record in stashes:
             record.delete()  # the file leaves the disk with its row
             removed_files += 1
-        orphans = self.remove_orphans(now - datetime.timedelta(days=1))
-        self.stdout.write(f"Removed {removed_files} stashed files, {orphans} orphaned files.")
+        lost = self.remove_orphans(datetime.timedelta(days=1))
+        self.stdout.write(f"Removed {removed_files} stashed files, {lost} orphaned files.")
 
-    def remove_orphans(self, before):
-        root = Path(settings.PRIVATE_MEDIA_ROOT) / "applications"
-        if not root.exists():
-            return 0
-        known = set(ApplicationFile.objects.values_list("file", flat=True))
-        removed = 0
-        for folder, _dirs, names in os.walk(root):
-            for name in names:
-                path = Path(folder) / name
-                relative = path.relative_to(settings.PRIVATE_MEDIA_ROOT).as_posix()
-                modified = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
-                if relative not in known and modified < before:
-                    path.unlink()
-                    removed += 1
-        return removed
+    def remove_orphans(self, older_than):
+        storage = ApplicationFile.file.field.storage
+        lost = orphans("private", older_than=older_than, prefix="applications/")
+        for name in lost:
+            storage.delete(name)
+        return len(lost)
