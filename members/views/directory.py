@@ -132,7 +132,9 @@ def open_data(index, request, extension):
     if refused := read_only(request):
         return refused
     directory = Directory.from_request(request)
-    if not directory.is_valid:
+    # A file is not a page with a message: a filter it does not know must not quietly give
+    # a larger data set than asked for.
+    if not directory.is_valid or directory.unknown:
         raise Http404(_("This list has no such filter."))
     whole = not directory.is_filtered and directory.sort == "name"
     if wait := ratelimit.take(request, "download" if whole else "query"):

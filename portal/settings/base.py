@@ -284,6 +284,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Its deploy check generates a schema of every route, Wagtail's admin API included;
+    # ours is checked against the running API by schemathesis (tests/opendata).
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
 # Open data (portal/exports.py, portal/api.py): requests per address per window (seconds):
 # the stored full exports, exports with filters (built for each request), the API.
