@@ -1,20 +1,28 @@
-"""The self-service link: see a submission, withdraw it, or erase its personal data.
+"""The self-service link: see a submission, download it, withdraw it, or erase its
+personal data.
 
 The link (portal.privacy.self_service_url) is signed, so it cannot be guessed, and expires
 after ``PRIVACY_LINK_MAX_AGE_DAYS``. Opening it (GET) changes nothing, so a mail program
-that follows links to preview them erases nothing; withdrawing and erasing are posts. Once
-the personal data is erased the link answers 410: it works once for erasure.
+that follows links to preview them erases nothing; withdrawing and erasing are posts, and
+each asks once more before it acts (nothing can be undone). ``?download=json`` gives
+everything stored in the row as a file, ``?download=page`` the same as a page to read or
+print; both are logged as exports. Once the personal data is erased the link answers 410:
+it works once for erasure.
 
 The posts are exempt from Django's CSRF check, like the site's public forms (see
 portal.routing): the secret link is the only credential, a forger who has it can do no more
 than by following it, and someone without cookies can still use it.
 """
 
+import json
+
 from django.db import transaction
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -22,6 +30,7 @@ from .models import PersonalDataLog
 from .privacy import LinkError, submission_for_token
 
 ACTIONS = ("withdraw", "erase")
+DOWNLOADS = ("json", "page")
 
 
 def private(response):
@@ -85,6 +94,8 @@ def self_service(request, token):
         return already_erased(request, submission)
     if request.method == "POST":
         return act(request, submission)
+    if download := request.GET.get("download"):
+        return export(request, submission, download)
     response = render(
         request,
         "portal/self_service.html",
@@ -100,6 +111,75 @@ def self_service(request, token):
     return private(response)
 
 
+def field_label(submission, name):
+    """A field's name for people; related rows (an application's files) by their model's."""
+    try:
+        field = submission._meta.get_field(name)
+    except Exception:
+        return name.replace("_", " ")
+    if hasattr(field, "verbose_name"):
+        return field.verbose_name
+    return field.related_model._meta.verbose_name_plural
+
+
+def stored_fields(submission):
+    """Every field of the row as (label, value) in the visitor's language, as exported."""
+    fields = []
+    for name, value in submission.export_data().items():
+        if value in ("", None, [], {}):
+            continue
+        label = capfirst(field_label(submission, name))
+        if isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False, indent=2)
+        fields.append((str(label), str(value)))
+    return fields
+
+
+def export(request, submission, download):
+    if download not in DOWNLOADS:
+        return refused(
+            request,
+            _("This cannot be done"),
+            _("Nothing was changed. Go back to the link and choose one of the buttons."),
+            400,
+        )
+    PersonalDataLog.record(
+        PersonalDataLog.Action.EXPORT,
+        PersonalDataLog.Source.SELF_SERVICE,
+        [submission],
+        email=submission.email,
+    )
+    summary = submission.self_service()
+    if download == "json":
+        body = json.dumps(
+            {
+                "kind": summary["kind"],
+                "reference": submission.reference,
+                "why": summary["why"],
+                "kept_until": summary["until"].isoformat() if summary["until"] else None,
+                "generated_at": timezone.now().isoformat(),
+                "stored": submission.export_data(),
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{submission.reference}.json"'
+        return private(response)
+    response = render(
+        request,
+        "portal/self_service_export.html",
+        {
+            "submission": submission,
+            "privacy": summary,
+            "fields": stored_fields(submission),
+            "generated_at": timezone.now(),
+            "back_url": request.path,
+        },
+    )
+    return private(response)
+
+
 def act(request, submission):
     action = request.POST.get("action")
     if action not in ACTIONS or (action == "withdraw" and not submission.can_withdraw()):
@@ -109,6 +189,20 @@ def act(request, submission):
             _("Nothing was changed. Go back to the link and choose one of the buttons."),
             400,
         )
+    if request.POST.get("confirmed") != "yes":
+        # One more step: erasing cannot be undone, and a click may be a slip.
+        response = render(
+            request,
+            "portal/self_service_confirm.html",
+            {
+                "submission": submission,
+                "privacy": submission.self_service(),
+                "action": action,
+                "erasure_note": submission.erasure_note(),
+                "back_url": request.path,
+            },
+        )
+        return private(response)
     model = type(submission)
     with transaction.atomic():
         # Two clicks at once: the second finds the row erased and changes nothing.

@@ -21,7 +21,12 @@ def test_the_self_service_pages_have_no_axe_violations_and_work_by_keyboard(brow
     reaction = Reaction.objects.create(
         page=story, name="Sanne Visser", email="sanne@example.org", text="Wij ook!"
     )
-    for path in (self_service_path(english), self_service_path(reaction)):
+    for path in (
+        self_service_path(english),
+        self_service_path(english) + "?download=page",
+        self_service_path(reaction) + "?download=page",
+        self_service_path(reaction),
+    ):
         response = browser_page.goto(path)
         assert response.status == 200, path
         assert axe_violations(browser_page) == [], path
@@ -33,6 +38,18 @@ def test_the_self_service_pages_have_no_axe_violations_and_work_by_keyboard(brow
         limit=80,
     )
     assert focused_text(browser_page) == "Mijn persoonsgegevens wissen"
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+    # One more step before anything is erased, also by keyboard.
+    assert "Je persoonsgegevens wissen?" in browser_page.content()
+    assert axe_violations(browser_page) == []
+    reaction.refresh_from_db()
+    assert reaction.erased_at is None
+    tab_to(
+        browser_page,
+        lambda el: "Ja, voorgoed wissen" in el.evaluate("e => e.textContent"),
+        limit=80,
+    )
     with browser_page.expect_navigation():
         browser_page.keyboard.press("Enter")
     assert "Je persoonsgegevens zijn gewist" in browser_page.content()

@@ -83,7 +83,9 @@ def test_a_question_erased_through_its_link_leaves_every_list_at_once(
     warm(client, urls, TEXT, NAME, PLACE)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(self_service_path(published), {"action": "erase"})
+        response = client.post(
+            self_service_path(published), {"action": "erase", "confirmed": "yes"}
+        )
 
     assert response.status_code == 303
     assert_gone(client, urls, TEXT, NAME, PLACE)
@@ -96,7 +98,7 @@ def test_a_question_withdrawn_through_its_link_leaves_every_list_at_once(
     warm(client, urls, TEXT)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(self_service_path(published), {"action": "withdraw"})
+        client.post(self_service_path(published), {"action": "withdraw", "confirmed": "yes"})
 
     assert_gone(client, urls, TEXT, NAME, PLACE)
 
@@ -153,7 +155,7 @@ def test_a_reaction_erased_through_its_link_leaves_the_story_at_once(
     warm(client, urls, TEXT, NAME)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(self_service_path(reaction), {"action": "erase"})
+        client.post(self_service_path(reaction), {"action": "erase", "confirmed": "yes"})
 
     assert Reaction.objects.get().erased_at is not None
     assert_gone(client, urls, TEXT, NAME)
@@ -178,7 +180,7 @@ def test_with_trusted_versions_the_erasing_worker_forgets_at_once_and_the_others
     other_worker = dict(content._trusted)  # what another process still trusts
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(self_service_path(published), {"action": "erase"})
+        client.post(self_service_path(published), {"action": "erase", "confirmed": "yes"})
     assert_gone(client, urls, TEXT, NAME)  # this worker: at once
 
     warm(client, urls)
@@ -196,7 +198,7 @@ def test_an_erased_question_is_purged_from_a_cdn_in_both_languages(
     RecordingBackend.urls = []
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(self_service_path(published), {"action": "erase"})
+        client.post(self_service_path(published), {"action": "erase", "confirmed": "yes"})
 
     english = in_english(question_page)
     assert {question_page.get_full_url(), english.get_full_url()} <= set(RecordingBackend.urls)

@@ -65,7 +65,7 @@ def test_after_sending_and_erasure_no_table_and_no_log_holds_the_person(
         page.save_revision().publish()
 
     with with_worker():
-        response = client.post(sent.link, {"action": "erase"})
+        response = client.post(sent.link, {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == 303
     assert rows_holding(EMAIL, NAME) == {}

@@ -104,7 +104,7 @@ def test_erasing_takes_the_address_off_the_profile_its_exports_revisions_and_cac
     assert client.get(page.url)["X-Page-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(self_service_link(), {"action": "erase"})
+        response = client.post(self_service_link(), {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == 303
     for url in pages + exports:

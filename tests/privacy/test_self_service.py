@@ -67,7 +67,7 @@ def test_withdrawing(client, sent, django_capture_on_commit_callbacks):
     files = [record.file.name for record in ApplicationFile.objects.all()]
     draft_pages = list(MemberPage.objects.filter(live=False).values_list("pk", flat=True))
 
-    response = client.post(sent.link, {"action": "withdraw"})
+    response = client.post(sent.link, {"action": "withdraw", "confirmed": "yes"})
 
     assert response.status_code == 303
     done = client.get(response["Location"])
@@ -102,12 +102,12 @@ def test_withdrawing(client, sent, django_capture_on_commit_callbacks):
 
 
 def test_erasing_works_once(client, sent):
-    response = client.post(sent.link, {"action": "erase"})
+    response = client.post(sent.link, {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == 303
     submission = sent.fresh()
     assert submission.erased_at is not None and submission.email == ""
-    again = client.post(sent.link, {"action": "erase"})
+    again = client.post(sent.link, {"action": "erase", "confirmed": "yes"})
     assert again.status_code == 410
     assert "zijn gewist" in again.text
     assert client.get(sent.link).status_code == 410
@@ -121,7 +121,7 @@ def test_a_tampered_link_gets_a_clear_400_in_the_visitors_language(client, sent)
 
     dutch_response = client.get(tampered)
     english_response = client.get(english)
-    post = client.post(tampered, {"action": "erase"})
+    post = client.post(tampered, {"action": "erase", "confirmed": "yes"})
 
     assert dutch_response.status_code == english_response.status_code == post.status_code == 400
     assert "Deze link is niet geldig" in dutch_response.text
@@ -132,7 +132,7 @@ def test_a_tampered_link_gets_a_clear_400_in_the_visitors_language(client, sent)
 def test_an_expired_link_gets_410(client, sent):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=181)):
         response = client.get(sent.link)
-        post = client.post(sent.link, {"action": "erase"})
+        post = client.post(sent.link, {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == post.status_code == 410
     assert "Deze link is verlopen" in response.text
@@ -140,7 +140,7 @@ def test_an_expired_link_gets_410(client, sent):
 
 
 def test_a_link_works_without_cookies_or_csrf_token(anonymous, sent):
-    response = anonymous.post(sent.link, {"action": "erase"})
+    response = anonymous.post(sent.link, {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == 303
     assert sent.fresh().erased_at is not None
@@ -157,3 +157,53 @@ def test_confirmations_are_not_lost_when_mail_is_down(client, sent):
     # The submission is stored and its confirmation was rendered with the link (the
     # fixture's capture ran the queue); the mail outage tests of each form cover the rest.
     assert sent.fresh().pk and mail.outbox
+
+
+def test_erasing_asks_once_more_and_changes_nothing_until_confirmed(client, sent):
+    asked = client.post(sent.link, {"action": "erase"})
+
+    assert asked.status_code == 200
+    assert "Je persoonsgegevens wissen?" in asked.text
+    assert 'name="confirmed" value="yes"' in asked.text
+    assert f'href="{sent.link}"' in asked.text  # "No, go back"
+    assert "no-store" in asked["Cache-Control"]
+    assert sent.fresh().erased_at is None
+    assert not PersonalDataLog.objects.exists()
+
+
+def test_withdrawing_asks_once_more_too(client, sent):
+    asked = client.post(sent.link, {"action": "withdraw"})
+
+    assert asked.status_code == 200
+    assert "Intrekken en wissen?" in asked.text
+    assert sent.fresh().erased_at is None
+
+
+def test_everything_stored_downloads_as_json_and_as_a_page(client, sent):
+    as_json = client.get(sent.link, {"download": "json"})
+    as_page = client.get(sent.link, {"download": "page"})
+
+    assert as_json.status_code == as_page.status_code == 200
+    assert as_json["Content-Type"] == "application/json; charset=utf-8"
+    assert f'filename="{sent.submission.reference}.json"' in as_json["Content-Disposition"]
+    data = as_json.json()
+    assert data["reference"] == sent.submission.reference
+    assert data["stored"]["email"] == EMAIL
+    assert PERSONAL_TEXT[sent.kind] in as_json.content.decode()
+    assert "no-store" in as_json["Cache-Control"] and "no-store" in as_page["Cache-Control"]
+    assert "alles wat we bewaren" in as_page.text
+    assert EMAIL in as_page.text and PERSONAL_TEXT[sent.kind] in unescape(as_page.text)
+    assert PersonalDataLog.objects.filter(action="export", source="self").count() == 2
+    assert client.get(sent.link, {"download": "xml"}).status_code == 400
+    assert sent.fresh().erased_at is None
+
+
+def test_the_english_link_downloads_and_asks_in_english(client, sent):
+    english = sent.link.replace("/nl/jouw-gegevens/", "/en/your-data/")
+
+    page = client.get(english, {"download": "page"})
+    asked = client.post(english, {"action": "erase"})
+
+    assert "everything we store" in page.text and page.headers["Content-Language"] == "en"
+    assert "Erase your personal data?" in asked.text
+    assert "Yes, erase for good" in asked.text

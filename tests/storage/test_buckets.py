@@ -309,7 +309,7 @@ def test_erasure_through_the_persons_own_link_deletes_the_objects(
     body = next(message.body for message in mail.outbox if SELF_SERVICE in message.body)
     link = SELF_SERVICE + body.split(SELF_SERVICE, 1)[1].split()[0]
 
-    response = client.post(link, {"action": "erase"})
+    response = client.post(link, {"action": "erase", "confirmed": "yes"})
 
     assert response.status_code == 303
     assert Application.objects.get().erased_at is not None

@@ -363,7 +363,10 @@ def test_two_hosts_share_media_and_private_files_through_the_buckets(hosts, seaw
 
     # Erasing the application through the citizen's own link removes the object.
     erased = requests.post(
-        f"{host_b}{own_link}", data={"action": "erase"}, allow_redirects=False, timeout=20
+        f"{host_b}{own_link}",
+        data={"action": "erase", "confirmed": "yes"},
+        allow_redirects=False,
+        timeout=20,
     )
     assert erased.status_code == 303, erased.text[:2000]
     assert name not in seaweedfs.keys(hosts.private)

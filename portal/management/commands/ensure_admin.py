@@ -40,3 +40,7 @@ class Command(BaseCommand):
                 f"user 'admin', password '{password}'"
             )
         )
+        self.stdout.write(
+            "The first sign-in links an authenticator app (two-factor sign-in); "
+            "'python manage.py reset_two_factor admin' starts that over."
+        )
