@@ -105,20 +105,30 @@ def open_needs_by_member(ids):
     return found
 
 
-def records(members, index_url):
-    """Each initiative's public fields as a dict in ``COLUMNS`` order (plain values)."""
+def directory_urls(index, request=None):
+    """``{locale id: full URL}`` of ``index`` and its translations: a directory lists an
+    initiative not translated yet under its source language's address (members.network)."""
+    return {
+        page.locale_id: page.get_full_url(request)
+        for page in index.get_translations(inclusive=True).live()
+    }
+
+
+def records(members, index_urls):
+    """Each initiative's public fields as a dict in ``COLUMNS`` order (plain values);
+    ``index_urls`` is ``directory_urls``, the address its profile is under per language."""
     ids = members.order_by().values("pk")
     themes, needs, kinds = themes_by_member(ids), open_needs_by_member(ids), KindMap()
     provinces = {code: str(label) for code, label in Province.choices}
-    for row in members.values_list(*FIELDS).iterator(chunk_size=CHUNK):
+    for row in members.values_list(*FIELDS, "locale_id").iterator(chunk_size=CHUNK):
         (pk, title, slug, intro, kind_id, place, province, founded, website, email, phone,
-         latitude, longitude, reached, volunteers, hours, published) = row  # fmt: skip
+         latitude, longitude, reached, volunteers, hours, published, locale_id) = row  # fmt: skip
         kind = kinds.get(kind_id)
         member_themes = themes.get(pk, ())
         member_needs = needs.get(pk, ())
         yield {
             "name": title,
-            "url": f"{index_url}{slug}/",
+            "url": f"{index_urls.get(locale_id, '')}{slug}/",
             "summary": intro,
             "kind": kind.name if kind else "",
             "kind_code": kind.slug if kind else "",
@@ -142,12 +152,12 @@ def records(members, index_url):
         }
 
 
-def csv_chunks(members, index_url):
+def csv_chunks(members, index_urls):
     """The CSV as bytes, a few hundred rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    for count, item in enumerate(records(members, index_url), 1):
+    for count, item in enumerate(records(members, index_urls), 1):
         writer.writerow(["" if value is None else value for value in item.values()])
         if count % FLUSH_ROWS == 0:
             yield buffer.getvalue().encode()
@@ -156,14 +166,14 @@ def csv_chunks(members, index_url):
     yield buffer.getvalue().encode()
 
 
-def geojson_chunks(members, index_url, meta):
+def geojson_chunks(members, index_urls, meta):
     """A FeatureCollection; an initiative without coordinates has no geometry (RFC 7946
     allows it), so that the file holds exactly the directory's results. Licence, source and
     moment are foreign members of the collection (RFC 7946, section 6.1)."""
     head = json.dumps({"type": "FeatureCollection", **meta}, ensure_ascii=False)
     yield (head[:-1] + ',"features":[').encode()
     parts = []
-    for count, item in enumerate(records(members, index_url)):
+    for count, item in enumerate(records(members, index_urls)):
         latitude, longitude = item.pop("latitude"), item.pop("longitude")
         geometry = None
         if latitude is not None and longitude is not None:
@@ -202,13 +212,13 @@ def _source():
 
 def _write_csv(out, meta):
     index = language_directory()
-    for chunk in csv_chunks(whole_directory(index), index.get_full_url()):
+    for chunk in csv_chunks(whole_directory(index), directory_urls(index)):
         out.write(chunk)
 
 
 def _write_geojson(out, meta):
     index = language_directory()
-    for chunk in geojson_chunks(whole_directory(index), index.get_full_url(), meta):
+    for chunk in geojson_chunks(whole_directory(index), directory_urls(index), meta):
         out.write(chunk)
 
 
@@ -243,15 +253,15 @@ def _streamed(chunks, content_type, filename, meta):
     return add_headers(response, meta)
 
 
-def csv_response(members, index_url, meta, filename):
+def csv_response(members, index_urls, meta, filename):
     return _streamed(
-        csv_chunks(members, index_url), "text/csv; charset=utf-8", f"{filename}.csv", meta
+        csv_chunks(members, index_urls), "text/csv; charset=utf-8", f"{filename}.csv", meta
     )
 
 
-def geojson_response(members, index_url, meta, filename):
+def geojson_response(members, index_urls, meta, filename):
     return _streamed(
-        geojson_chunks(members, index_url, meta),
+        geojson_chunks(members, index_urls, meta),
         "application/geo+json; charset=utf-8",
         f"{filename}.geojson",
         meta,

@@ -142,12 +142,12 @@ def open_data(index, request, extension):
     if whole:
         export = stored.registered()[f"initiatives.{extension}"]
         return stored.serve(request, export, index.locale.language_code)
-    index_url = index.get_full_url(request)
+    index_urls = exports.directory_urls(index, request)
     meta = provenance(
         request.build_absolute_uri(), about_url=subpage_full_url(index, request, "open_data")
     )
     build = exports.csv_response if extension == "csv" else exports.geojson_response
-    return build(directory.results(index), index_url, meta, _("initiatives"))
+    return build(directory.results(index), index_urls, meta, _("initiatives"))
 
 
 def subpage_full_url(index, request, name):

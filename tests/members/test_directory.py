@@ -402,4 +402,7 @@ def test_an_untranslated_profile_is_in_both_directories_and_counted_alike(
     assert '<p class="card__text" lang="nl">Samen tuinieren.</p>' in english.text
     assert english.text.count("Energiecoöperatie Zuid") >= 1
     assert len(dutch_csv.splitlines()) == len(english_csv.splitlines()) == 3
+    # Listed as written, at the address where it is: the Dutch profile.
+    assert "http://testserver/nl/initiatieven/buurtmoestuin-west/" in english_csv
+    assert client.get("/nl/initiatieven/buurtmoestuin-west/").status_code == 200
     assert '<dt class="figures__label">initiatives</dt><dd class="figures__value">2</dd>' in figures
