@@ -5,9 +5,9 @@ account, and twenty accounts with one password each from one address, were all a
 once, and the right password worked afterwards. Now failures are counted per account and per
 client address (``portal.ratelimit.client_address``, which honours ``NUM_PROXIES``) in the
 shared cache, so every gunicorn worker and host counts together (Redis in production). Past
-``LOGIN_FAILURE_LIMITS`` within ``LOGIN_COOL_OFF`` seconds of the first failure, every sign-in
-for that account or from that address is refused without checking the password, the right
-one included, until the window closes. The window does not grow while an attacker keeps
+``LOGIN_FAILURE_LIMITS`` within a window of ``LOGIN_COOL_OFF`` seconds, every sign-in for
+that account or from that address is refused without checking the password, the right one
+included, until the window closes. The window does not grow while an attacker keeps
 trying: someone guessing an editor's password can hold the account shut for at most the
 cool-off (minutes), never longer, and the editor can sign in as soon as it ends.
 
@@ -29,6 +29,7 @@ GET alone.
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.contrib import messages
@@ -46,15 +47,19 @@ logger = logging.getLogger(__name__)
 
 
 def throttle_keys(request, credentials):
-    """The counters a sign-in attempt falls under: its account and its address."""
+    """The counters a sign-in attempt falls under: its account and its address, in the
+    current window of ``LOGIN_COOL_OFF`` seconds. The window is read from the clock, not
+    left to the cache's expiry: it ends at the same moment in every process, in memory as
+    in Redis, and a test that moves the clock moves it too."""
     keys = {}
+    window = int(time.time() // settings.LOGIN_COOL_OFF)
     username = credentials.get("username")
     if username is not None:
         digest = hashlib.sha256(str(username).encode("utf-8", "replace")).hexdigest()[:32]
-        keys["account"] = f"signin:account:{digest}"
+        keys["account"] = f"signin:account:{digest}:{window}"
     if request is not None:
         address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-        keys["address"] = f"signin:address:{address}"
+        keys["address"] = f"signin:address:{address}:{window}"
     return keys
 
 
@@ -89,8 +94,8 @@ class ThrottledBackend(ModelBackend):
 def count_failure(sender, credentials, request=None, **kwargs):
     try:
         for key in throttle_keys(request, credentials).values():
-            # The window starts at the first failure and is not extended by later ones.
-            if not cache.add(key, 1, timeout=settings.LOGIN_COOL_OFF):
+            # Later failures never extend the window; the key outlives it only to be read.
+            if not cache.add(key, 1, timeout=2 * settings.LOGIN_COOL_OFF):
                 cache.incr(key)
     except Exception:
         logger.warning("Sign-in throttle cache unavailable; failure not counted", exc_info=True)
