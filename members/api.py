@@ -27,30 +27,12 @@ from portal.choices import Province
 from portal.i18n import active_locale
 
 from .directory import DirectoryForm
-from .exports import open_needs_by_member
+from .exports import PUBLIC_FIELDS, open_needs_by_member
 from .figures import network_figures
 from .models import KindMap, MemberPage, Need
 from .themes import ThemeMap
 
-FIELDS = (
-    "id",
-    "title",
-    "url_path",
-    "intro",
-    "kind_id",
-    "place",
-    "province",
-    "founded_year",
-    "website",
-    "public_email",
-    "public_phone",
-    "latitude",
-    "longitude",
-    "people_reached",
-    "volunteers",
-    "volunteer_hours_per_week",
-    "first_published_at",
-)
+FIELDS = ("id", "title", "url_path", *PUBLIC_FIELDS)
 
 
 class NeedSerializer(serializers.Serializer):

@@ -52,11 +52,9 @@ COLUMNS = [
     "open_need_codes",
     "first_published",
 ]
-# What is read from each profile: public fields only (see the module's docstring).
-FIELDS = (
-    "pk",
-    "title",
-    "slug",
+# What is read from each profile: public fields only (see the module's docstring); the API
+# reads the same (members.api).
+PUBLIC_FIELDS = (
     "intro",
     "kind_id",
     "place",
@@ -72,6 +70,7 @@ FIELDS = (
     "volunteer_hours_per_week",
     "first_published_at",
 )
+FIELDS = ("pk", "title", "slug", *PUBLIC_FIELDS)
 CHUNK = 2000
 FLUSH_ROWS = 500
 
